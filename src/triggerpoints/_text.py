@@ -1,0 +1,109 @@
+"""How text is compared: case folding, accent folding and close matches.
+
+Every name, alias and query goes through :func:`normalize` before it is compared, so
+``"Glute Max"``, ``"glute-max"`` and ``"GLUTE  MAX"`` are the same key, and so are
+``"golfer's elbow"`` and ``"golfers elbow"``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(text: str) -> str:
+    """Return the comparison key of ``text``.
+
+    Case-folds, strips accents, drops apostrophes, turns every other run of
+    punctuation or space into one space, and trims.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The key: lower-case ASCII letters and digits separated by single spaces.
+
+    Examples:
+        >>> from triggerpoints._text import normalize
+        >>> normalize("  Golfer\u2019s \u00c9lbow ")
+        'golfers elbow'
+        >>> normalize("region:lateral-leg")
+        'region lateral leg'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", stripped)).strip()
+
+
+def close_matches(key: str, candidates: Iterable[str], *, limit: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Return the candidates that look most like ``key``, best first.
+
+    Both ``key`` and the candidates are expected to be normalized already. Ties keep
+    the candidates' order.
+
+    Args:
+        key: A normalized query.
+        candidates: Normalized keys to choose from.
+        limit: At most this many are returned.
+        cutoff: The lowest similarity ratio (0 to 1) worth suggesting.
+
+    Returns:
+        Up to ``limit`` candidates.
+
+    Examples:
+        >>> from triggerpoints._text import close_matches
+        >>> close_matches("sits bon", ["sits bone", "shin", "sacrum"])
+        ['sits bone']
+    """
+    return difflib.get_close_matches(key, list(candidates), n=limit, cutoff=cutoff)
+
+
+def similarity(query: str, candidate: str) -> float:
+    """Score how well a normalized ``candidate`` matches a normalized ``query``.
+
+    The tiers, so that a better kind of match always outranks a worse one:
+
+    ============================================  =====================
+    match                                         score
+    ============================================  =====================
+    identical                                     1.0
+    the candidate starts with the query           0.9
+    every query word starts a candidate word      0.8
+    spelling close enough (difflib ratio r>=0.6)  0.7 * r
+    otherwise                                     0.0
+    ============================================  =====================
+
+    Args:
+        query: A normalized query.
+        candidate: A normalized name or alias.
+
+    Returns:
+        A score from 0 to 1.
+
+    Examples:
+        >>> from triggerpoints._text import similarity
+        >>> similarity("glute", "glute max")
+        0.9
+        >>> similarity("max glute", "glute max")
+        0.8
+    """
+    if not query or not candidate:
+        return 0.0
+    if query == candidate:
+        return 1.0
+    if candidate.startswith(query):
+        return 0.9
+    words = candidate.split()
+    if all(any(word.startswith(part) for word in words) for part in query.split()):
+        return 0.8
+    matcher = difflib.SequenceMatcher(None, candidate, query)
+    # The two cheap upper bounds rule most candidates out before the full ratio.
+    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+        return 0.0
+    ratio = matcher.ratio()
+    return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0

@@ -1,0 +1,139 @@
+"""Every exception the library raises, and how each one reads.
+
+All errors derive from :class:`TriggerPointsError`. Each subclass also inherits the
+builtin exception that fits it, so ``except LookupError`` or ``except ValueError``
+keep working in code that does not know this library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "AmbiguousKeyError",
+    "DatasetError",
+    "Problem",
+    "TriggerPointsError",
+    "UnknownIdError",
+]
+
+
+class TriggerPointsError(Exception):
+    """The root of every exception raised by triggerpoints."""
+
+
+def _quoted(items: Iterable[str]) -> str:
+    return ", ".join(repr(item) for item in items)
+
+
+def _either(items: Sequence[str]) -> str:
+    """Join quoted items as ``'a', 'b' or 'c'``."""
+    quoted = [repr(item) for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+class UnknownIdError(TriggerPointsError, LookupError):
+    """A name, alias or id that matches no record.
+
+    Attributes:
+        kind: The record kind that was searched (``"muscle"``, ``"region"``, ...),
+            or ``"record"`` when every kind was searched.
+        key: The text that was looked up, as given.
+        suggestions: Close matches (display names), best first; may be empty.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> try:
+        ...     tp.region("sits bon")
+        ... except tp.UnknownIdError as error:
+        ...     print(error)
+        unknown region 'sits bon'; did you mean 'sits bone', 'shin bone' or 'it band'?
+    """
+
+    def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        super().__init__(kind, key, self.suggestions)
+
+    def __str__(self) -> str:
+        message = f"unknown {self.kind} {self.key!r}"
+        if self.suggestions:
+            message += f"; did you mean {_either(self.suggestions[:3])}?"
+        return message
+
+
+class AmbiguousKeyError(TriggerPointsError, LookupError):
+    """A name or alias that matches more than one record.
+
+    Raised by :func:`triggerpoints.lookup` when the same word names records of
+    different kinds (a region and a muscle, say). Ask the kind-specific method, or
+    pass ``kind=``.
+
+    Attributes:
+        key: The text that was looked up.
+        matches: The ids of every record it matches, sorted.
+    """
+
+    def __init__(self, key: str, matches: Sequence[str]) -> None:
+        self.key = key
+        self.matches = tuple(sorted(matches))
+        super().__init__(key, self.matches)
+
+    def __str__(self) -> str:
+        return f"{self.key!r} is ambiguous: it names {_quoted(self.matches)}; pass kind= or use the id"
+
+
+class Problem(tuple[str, str]):
+    """One problem found in a dataset: a JSON path and a message.
+
+    A ``(path, message)`` pair; ``str(problem)`` reads ``message @ path``.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, path: str, message: str) -> Problem:
+        """Make a problem from its JSON path and its message."""
+        return super().__new__(cls, (path, message))
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the offending value, such as ``$.muscles[2].sources``."""
+        return self[0]
+
+    @property
+    def message(self) -> str:
+        """What is wrong there."""
+        return self[1]
+
+    def __str__(self) -> str:
+        return f"{self.message} @ {self.path}"
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.message!r})"
+
+
+class DatasetError(TriggerPointsError, ValueError):
+    """A dataset that cannot be loaded, with every problem found in it.
+
+    Loading never returns a partly valid atlas: either every record is valid and
+    every reference resolves, or this error lists all the problems at once.
+
+    Attributes:
+        source: Where the data came from (a file path or ``"<packaged>"``).
+        problems: Every problem found, in document order.
+    """
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(source, self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"invalid dataset {self.source}: {count} {noun}"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
