@@ -1,0 +1,120 @@
+"""triggerpoints: myofascial trigger points, their referred pain, and where it comes from.
+
+A typed, cited, machine-readable atlas of muscles, trigger points, referred-pain
+regions and the relations between them, after Travell & Simons' *Myofascial Pain and
+Dysfunction: The Trigger Point Manual*.
+
+Reference software, not a diagnostic device: it does not replace a clinician.
+
+Importing the package loads no data; :func:`load` does, once.
+
+Examples:
+    >>> import triggerpoints as tp
+    >>> tp.muscle("glute max").name
+    'Gluteus maximus'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from triggerpoints._atlas import Atlas, Match, ReferralHit, load
+from triggerpoints._lookup import lookup, muscle, region, search, trigger_point
+from triggerpoints._models import (
+    AliasPatch,
+    BodyArea,
+    Condition,
+    ConditionId,
+    Dataset,
+    Factor,
+    FactorCategory,
+    FactorId,
+    FactorKind,
+    Laterality,
+    Link,
+    Muscle,
+    MuscleId,
+    Record,
+    Referral,
+    Region,
+    RegionId,
+    Relation,
+    RelationId,
+    RelationKind,
+    Source,
+    SourceId,
+    SourceKind,
+    Spared,
+    Symptom,
+    SymptomId,
+    Treatment,
+    TreatmentId,
+    TreatmentKind,
+    TriggerPoint,
+    TriggerPointId,
+    View,
+    Zone,
+)
+from triggerpoints.exceptions import AmbiguousKeyError, DatasetError, Problem, TriggerPointsError, UnknownIdError
+
+__all__ = [
+    "AliasPatch",
+    "AmbiguousKeyError",
+    "Atlas",
+    "BodyArea",
+    "Condition",
+    "ConditionId",
+    "Dataset",
+    "DatasetError",
+    "Factor",
+    "FactorCategory",
+    "FactorId",
+    "FactorKind",
+    "Laterality",
+    "Link",
+    "Match",
+    "Muscle",
+    "MuscleId",
+    "Problem",
+    "Record",
+    "Referral",
+    "ReferralHit",
+    "Region",
+    "RegionId",
+    "Relation",
+    "RelationId",
+    "RelationKind",
+    "Source",
+    "SourceId",
+    "SourceKind",
+    "Spared",
+    "Symptom",
+    "SymptomId",
+    "Treatment",
+    "TreatmentId",
+    "TreatmentKind",
+    "TriggerPoint",
+    "TriggerPointId",
+    "TriggerPointsError",
+    "UnknownIdError",
+    "View",
+    "Zone",
+    "load",
+    "lookup",
+    "muscle",
+    "region",
+    "search",
+    "trigger_point",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Compute ``__version__`` from the installed metadata, on first use."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - only when asked
+
+        try:
+            return version("triggerpoints")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'triggerpoints' has no attribute {name!r}")
