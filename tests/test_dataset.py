@@ -1,0 +1,319 @@
+"""Tests for reading and validating datasets (triggerpoints._dataset)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import triggerpoints as tp
+from triggerpoints import _dataset
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def _parent(document: dict[str, Any], path: str) -> tuple[Any, str | int]:
+    """Walk a dotted path ("muscles.0.name") to its container; return it and the last key."""
+    *parents, last = path.split(".")
+    target: Any = document
+    for part in parents:
+        target = target[int(part)] if part.isdigit() else target[part]
+    return target, int(last) if last.isdigit() else last
+
+
+def _set(path: str, value: Any) -> Mutation:
+    """Return a mutation that sets the value at a dotted path."""
+
+    def mutate(document: dict[str, Any]) -> None:
+        target, key = _parent(document, path)
+        target[key] = value
+
+    return mutate
+
+
+def _delete(path: str) -> Mutation:
+    """Return a mutation that deletes the value at a dotted path."""
+
+    def mutate(document: dict[str, Any]) -> None:
+        target, key = _parent(document, path)
+        del target[key]
+
+    return mutate
+
+
+def _append(section: str, record: dict[str, Any]) -> Mutation:
+    def mutate(document: dict[str, Any]) -> None:
+        document[section].append(record)
+
+    return mutate
+
+
+_REGION = {"id": "region:extra", "name": "Extra", "parent": "region:body", "views": ["anterior"], "sided": True}
+
+# (what is broken, mutation, expected JSON path, expected words in the message)
+MALFORMED: list[tuple[str, Mutation, str, str]] = [
+    ("wrong type: number for a name", _set("muscles.0.name", 5), "$.muscles[0].name", "expected a string"),
+    ("wrong type: string for a list", _set("muscles.0.aliases", "alpha"), "$.muscles[0].aliases", "expected a list"),
+    ("wrong type: string for a boolean", _set("regions.1.sided", "no"), "$.regions[1].sided", "true or false"),
+    ("wrong type: string for a year", _set("sources.0.year", "2000"), "$.sources[0].year", "whole number"),
+    ("wrong type: record is not an object", _set("muscles.1", "beta"), "$.muscles[1]", "expected an object"),
+    ("unknown field", _set("muscles.0.colour", "red"), "$.muscles[0]", "unknown field(s): colour"),
+    ("unknown top-level field", _set("musclez", []), "$", "unknown field(s): musclez"),
+    ("missing field", _delete("trigger_points.0.muscle"), "$.trigger_points[0].muscle", "required field missing"),
+    ("missing schema version", _delete("schema_version"), "$.schema_version", "required field missing"),
+    ("unsupported schema version", _set("schema_version", "9.9"), "$.schema_version", "unsupported schema version"),
+    (
+        "bad enum value",
+        _set("trigger_points.1.referrals.1.zone", "spill"),
+        "$.trigger_points[1].referrals[1].zone",
+        "expected one of 'essential', 'spillover'",
+    ),
+    ("malformed id", _set("muscles.0.id", "Muscle:Alpha"), "$.muscles[0].id", "malformed id"),
+    ("duplicate id", _set("muscles.1.id", "muscle:alpha"), "$.muscles[1].id", "duplicate id 'muscle:alpha'"),
+    (
+        "dangling reference: muscle",
+        _set("trigger_points.2.muscle", "muscle:gamma"),
+        "$.trigger_points[2].muscle",
+        "dangling reference: no muscle",
+    ),
+    (
+        "dangling reference: region",
+        _set("trigger_points.0.referrals.0.region", "region:moon"),
+        "$.trigger_points[0].referrals[0].region",
+        "no region",
+    ),
+    (
+        "dangling reference: source",
+        _set("muscles.0.sources.0", "source:nowhere"),
+        "$.muscles[0].sources[0]",
+        "no source",
+    ),
+    (
+        "dangling reference: relation end",
+        _set("relations.0.target", "tp:nothing"),
+        "$.relations[0].target",
+        "no muscle or trigger point",
+    ),
+    (
+        "cycle in the region hierarchy",
+        _set("regions.1.parent", "region:low-back"),
+        "$.regions[1].parent",
+        "cycle in the region hierarchy",
+    ),
+    ("second root region", _set("regions.3.parent", None), "$.regions[3].parent", "second root"),
+    (
+        "fact without a source: referral",
+        _set("trigger_points.0.referrals.0.sources", []),
+        "$.trigger_points[0].referrals[0].sources",
+        "without a source",
+    ),
+    (
+        "fact without a source: link",
+        _set("symptoms.0.muscles.0.sources", []),
+        "$.symptoms[0].muscles[0].sources",
+        "without a source",
+    ),
+    (
+        "fact without a source: missing",
+        _delete("relations.0.sources"),
+        "$.relations[0].sources",
+        "required field missing",
+    ),
+    (
+        "duplicate alias across records",
+        _set("muscles.1.aliases", ["ALPHA"]),
+        "$.muscles[1].aliases[0]",
+        "already names 'muscle:alpha'",
+    ),
+    (
+        "alias equal to another record's name",
+        _append("regions", {**_REGION, "aliases": ["Thigh"]}),
+        "$.regions[7].aliases[0]",
+        "already names 'region:thigh'",
+    ),
+    (
+        "region listed twice in one pattern",
+        _set("trigger_points.1.referrals.1.region", "region:thigh"),
+        "$.trigger_points[1].referrals[1].region",
+        "listed twice",
+    ),
+    (
+        "region both referred and spared",
+        _set("trigger_points.1.spared.0.region", "region:thigh"),
+        "$.trigger_points[1].spared[0].region",
+        "both referred to and spared",
+    ),
+    (
+        "link to another muscle's trigger point",
+        _set("factors.0.muscles.0.trigger_points", ["tp:beta-1"]),
+        "$.factors[0].muscles[0].trigger_points[0]",
+        "belongs to 'muscle:beta'",
+    ),
+    (
+        "trigger point without referrals",
+        _set("trigger_points.2.referrals", []),
+        "$.trigger_points[2].referrals",
+        "must not be empty",
+    ),
+    (
+        "duplicate trigger point label",
+        _set("trigger_points.1.label", "UPPER"),
+        "$.trigger_points[1].label",
+        "already used",
+    ),
+    ("relation to itself", _set("relations.0.target", "muscle:alpha"), "$.relations[0].target", "to itself"),
+    ("web page without url", _delete("sources.1.url"), "$.sources[1].url", "needs its url"),
+    ("bad date", _set("sources.1.accessed", "1 Jan 2026"), "$.sources[1].accessed", "YYYY-MM-DD"),
+    (
+        "bad cross-reference",
+        _set("muscles.1.xrefs", ["MESH:D000001"]),
+        "$.muscles[1].xrefs",
+        "malformed cross-reference",
+    ),
+    (
+        "specific factor without muscles",
+        _set("factors.0.muscles", []),
+        "$.factors[0].muscles",
+        "mark the factor general",
+    ),
+    ("section is not a list", _set("relations", {}), "$.relations", "expected a list"),
+]
+
+
+@pytest.mark.parametrize(("broken", "mutate", "path", "words"), MALFORMED, ids=[case[0] for case in MALFORMED])
+def test_each_malformed_dataset_gives_one_dataset_error_naming_the_path(
+    mini_copy: dict[str, Any], broken: str, mutate: Mutation, path: str, words: str
+) -> None:
+    """Every kind of malformed dataset raises DatasetError, and it names the JSON path."""
+    mutate(mini_copy)
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    problems = [(problem.path, problem.message) for problem in caught.value.problems]
+    assert any(p == path and words in m for p, m in problems), problems
+    assert f"@ {path}" in str(caught.value)
+
+
+def test_every_problem_is_listed_at_once(mini_copy: dict[str, Any]) -> None:
+    """Several problems in one file are all reported in one error, in document order."""
+    chosen = {
+        "wrong type: number for a name",
+        "dangling reference: muscle",
+        "cycle in the region hierarchy",
+        "region listed twice in one pattern",
+    }
+    for name, mutate, _path, _words in MALFORMED:
+        if name in chosen:
+            mutate(mini_copy)
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    paths = [problem.path for problem in caught.value.problems]
+    expected = [
+        "$.regions[1].parent",
+        "$.muscles[0].name",
+        "$.trigger_points[1].referrals[1].region",
+        "$.trigger_points[2].muscle",
+    ]
+    assert expected == [path for path in paths if path in expected]
+
+
+def test_a_broken_record_does_not_cascade_into_dangling_references(mini_copy: dict[str, Any]) -> None:
+    """A record that fails to structure still counts as defined for references to it."""
+    mini_copy["muscles"][1]["name"] = 5
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    assert ["$.muscles[1].name"] == [problem.path for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("{not json", "not valid JSON"), ("[]", "expected a JSON object"), ('"text"', "expected a JSON object")],
+)
+def test_files_that_are_not_a_dataset_object_fail_as_dataset_errors(tmp_path: Path, text: str, message: str) -> None:
+    """Bad JSON and non-object documents raise DatasetError at path $."""
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tp.DatasetError) as caught:
+        tp.load(path)
+    assert "$" == caught.value.problems[0].path
+    assert message in caught.value.problems[0].message
+    assert str(path) == caught.value.source
+
+
+def test_a_missing_file_is_a_dataset_error(tmp_path: Path) -> None:
+    """A file that cannot be read raises DatasetError, not OSError."""
+    with pytest.raises(tp.DatasetError, match="cannot read the file"):
+        tp.load(tmp_path / "missing.json")
+
+
+def test_dataset_error_is_a_value_error_with_a_readable_message(mini_copy: dict[str, Any]) -> None:
+    """DatasetError is also a ValueError, and prints a count and one line per problem."""
+    mini_copy["muscles"][0]["name"] = 5
+    with pytest.raises(ValueError, match=r"1 problem\n  expected a string, got a number @ \$.muscles\[0\].name"):
+        _dataset.parse(mini_copy, origin="mini.json")
+
+
+def test_parse_of_unstructure_round_trips_the_whole_dataset(mini: tp.Atlas) -> None:
+    """Writing a dataset out and reading it back gives an equal dataset."""
+    assert mini.dataset == _dataset.parse(json.loads(json.dumps(mini.to_dict())), origin="again")
+
+
+def test_an_extension_file_adds_records_and_aliases(tmp_path: Path) -> None:
+    """extend=True merges a user file into the packaged data, aliases included."""
+    packaged = tp.load()
+    muscle = packaged.muscles[0]
+    point = packaged.trigger_points_of(muscle.id)[0]
+    extension = {
+        "schema_version": "1.0",
+        "sources": [{"id": "source:clinic-notes", "kind": "book", "title": "Our clinic's notes"}],
+        "trigger_points": [
+            {
+                "id": "tp:clinic-extra",
+                "muscle": muscle.id,
+                "label": "clinic extra",
+                "referrals": [
+                    {"region": point.referrals[0].region, "zone": "spillover", "sources": ["source:clinic-notes"]}
+                ],
+                "sources": ["source:clinic-notes"],
+            }
+        ],
+        "extra_aliases": [{"record": muscle.id, "aliases": ["our favourite muscle"]}],
+    }
+    path = tmp_path / "clinic.json"
+    path.write_text(json.dumps(extension), encoding="utf-8")
+    atlas = tp.load(path, extend=True)
+    assert muscle.id == atlas.muscle("our favourite muscle").id
+    assert "tp:clinic-extra" in {p.id for p in atlas.trigger_points_of(muscle.id)}
+    assert len(packaged.trigger_points) + 1 == len(atlas.trigger_points)
+    assert packaged.dataset_version == atlas.dataset_version
+    assert "our favourite muscle" not in packaged.muscle(muscle.id).aliases
+
+
+def test_an_extension_may_not_redefine_or_clash_with_packaged_records(tmp_path: Path) -> None:
+    """Extension ids and aliases are checked against the packaged data, with paths in the file."""
+    packaged = tp.load()
+    first, second = packaged.muscles[:2]
+    extension = {
+        "schema_version": "1.0",
+        "muscles": [{"id": first.id, "name": "Again", "body_area": "lower-torso", "sources": [packaged.sources[0].id]}],
+        "extra_aliases": [
+            {"record": second.id, "aliases": [first.name]},
+            {"record": "muscle:not-there", "aliases": ["x"]},
+        ],
+    }
+    path = tmp_path / "clinic.json"
+    path.write_text(json.dumps(extension), encoding="utf-8")
+    with pytest.raises(tp.DatasetError) as caught:
+        tp.load(path, extend=True)
+    problems = {problem.path: problem.message for problem in caught.value.problems}
+    assert "duplicate id" in problems["$.muscles[0].id"]
+    assert "already names" in problems["$.extra_aliases[0].aliases[0]"]
+    assert "dangling reference" in problems["$.extra_aliases[1].record"]
+
+
+def test_extend_without_a_path_is_refused() -> None:
+    """extend=True needs a file."""
+    with pytest.raises(ValueError, match="needs the path"):
+        tp.load(extend=True)

@@ -1,0 +1,40 @@
+"""Tests that importing the package stays cheap (triggerpoints/__init__.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+
+import triggerpoints as tp
+
+
+def _fresh(code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
+    return result.stdout.strip()
+
+
+def test_import_loads_no_data_and_no_networkx() -> None:
+    """A fresh `import triggerpoints` imports neither networkx nor the dataset."""
+    code = "import sys, triggerpoints, triggerpoints._atlas as a; print('networkx' in sys.modules, bool(a._PACKAGED))"
+    assert "False False" == _fresh(code)
+
+
+def test_lookups_do_not_import_networkx_but_the_graph_does() -> None:
+    """Loading and looking up stay clear of networkx; the first graph use imports it."""
+    code = (
+        "import sys, triggerpoints as tp; tp.muscle('glute max'); tp.load().referrals_to('buttock');"
+        "print('networkx' in sys.modules, end=' '); tp.load().graph; print('networkx' in sys.modules)"
+    )
+    assert "False True" == _fresh(code)
+
+
+def test_public_names_are_sorted_and_exist() -> None:
+    """__all__ is sorted and every name in it exists."""
+    assert sorted(tp.__all__) == tp.__all__
+    assert all(hasattr(tp, name) for name in tp.__all__)
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    """__version__ is the installed distribution's version."""
+    assert version("triggerpoints") == tp.__version__
