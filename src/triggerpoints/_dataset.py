@@ -15,6 +15,7 @@ Only when no stage found a problem is a :class:`Dataset` returned.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import sys
 import types
@@ -93,8 +94,13 @@ def _json_type(value: object) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
+@functools.cache
+def _enum_values(kind: type[enum.Enum]) -> tuple[str, ...]:
+    return tuple(member.value for member in kind)
+
+
 def _structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
-    allowed = [member.value for member in kind]
+    allowed = _enum_values(kind)
     if isinstance(value, str) and value in allowed:
         return kind(value)
     raise ValueError(f"expected one of {', '.join(repr(item) for item in allowed)}; got {value!r}")
@@ -414,6 +420,8 @@ def _check_patches(
     base: Dataset | None, index: _Index, records: dict[str, list[tuple[str, Any]]], problems: list[Problem]
 ) -> None:
     """Extra aliases must not clash with any name or alias of the same kind."""
+    if not records["extra_aliases"]:
+        return
     owners: dict[tuple[str, str], str] = {}
     for section in SECTIONS:
         for record in (*getattr(base, section, ()), *(r for _, r in records[section])):

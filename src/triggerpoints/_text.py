@@ -8,6 +8,7 @@ Every name, alias and query goes through :func:`normalize` before it is compared
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,11 +17,13 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Return the comparison key of ``text``.
 
     Case-folds, strips accents, drops apostrophes, turns every other run of
-    punctuation or space into one space, and trims.
+    punctuation or space into one space, and trims. Results are cached: the same
+    names are normalized when a dataset is checked, indexed and queried.
 
     Args:
         text: Any text.
@@ -35,9 +38,11 @@ def normalize(text: str) -> str:
         >>> normalize("region:lateral-leg")
         'region lateral leg'
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", stripped)).strip()
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", folded)).strip()
 
 
 def close_matches(key: str, candidates: Iterable[str], *, limit: int = 3, cutoff: float = 0.6) -> list[str]:
