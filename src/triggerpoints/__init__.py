@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from triggerpoints._atlas import Atlas, Match, ReferralHit, load
-from triggerpoints._lookup import lookup, muscle, region, search, trigger_point
+from triggerpoints._lookup import Place, lookup, muscle, region, resolve_place, search, trigger_point
 from triggerpoints._models import (
     AliasPatch,
     BodyArea,
@@ -55,13 +55,18 @@ from triggerpoints._models import (
     View,
     Zone,
 )
+from triggerpoints._rank import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch, Weights, rank
+from triggerpoints._trace import Path, Step, trace
 from triggerpoints.exceptions import AmbiguousKeyError, DatasetError, Problem, TriggerPointsError, UnknownIdError
 
 __all__ = [
+    "MODEL_VERSION",
+    "AbsentMatch",
     "AliasPatch",
     "AmbiguousKeyError",
     "Atlas",
     "BodyArea",
+    "Candidate",
     "Condition",
     "ConditionId",
     "Dataset",
@@ -70,17 +75,22 @@ __all__ = [
     "FactorCategory",
     "FactorId",
     "FactorKind",
+    "FactorMatch",
     "Laterality",
     "Link",
     "Match",
     "Muscle",
     "MuscleId",
+    "Path",
+    "Place",
     "Problem",
+    "Ranking",
     "Record",
     "Referral",
     "ReferralHit",
     "Region",
     "RegionId",
+    "RegionMatch",
     "Relation",
     "RelationId",
     "RelationKind",
@@ -88,6 +98,7 @@ __all__ = [
     "SourceId",
     "SourceKind",
     "Spared",
+    "Step",
     "Symptom",
     "SymptomId",
     "Treatment",
@@ -98,12 +109,16 @@ __all__ = [
     "TriggerPointsError",
     "UnknownIdError",
     "View",
+    "Weights",
     "Zone",
     "load",
     "lookup",
     "muscle",
+    "rank",
     "region",
+    "resolve_place",
     "search",
+    "trace",
     "trigger_point",
 ]
 

@@ -37,7 +37,7 @@ from triggerpoints._models import (
     TriggerPoint,
     Zone,
 )
-from triggerpoints._text import close_matches, normalize, similarity
+from triggerpoints._text import close_matches, normalize, place_tokens, similarity
 from triggerpoints.exceptions import AmbiguousKeyError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -131,16 +131,20 @@ class Atlas:
     """
 
     __slots__ = (
+        "_ancestors",
         "_by_id",
         "_children",
         "_dataset",
+        "_descendants",
         "_display",
         "_graph",
         "_graph_lock",
         "_links",
         "_names",
         "_origin",
+        "_places",
         "_points_of",
+        "_position",
         "_referrals_to",
         "_relations_in",
         "_relations_out",
@@ -154,13 +158,18 @@ class Atlas:
         self._origin = origin
         records: list[Record] = [record for section in _dataset_sections(dataset) for record in section]
         self._by_id: Mapping[str, Record] = MappingProxyType({record.id: record for record in records})
+        self._position: Mapping[str, int] = MappingProxyType(
+            {record.id: number for section in _dataset_sections(dataset) for number, record in enumerate(section)}
+        )
         muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
         self._display: Mapping[str, str] = MappingProxyType(
             {record.id: _display_name(record, muscles) for record in records}
         )
         self._names = self._index_names(records)
+        self._places = _index_places(dataset.regions)
         self._points_of = _group((point.muscle, point) for point in dataset.trigger_points)
         self._children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
+        self._ancestors, self._descendants = _hierarchy(dataset.regions, self._children)
         self._referrals_to = _group(
             (referral.region, (point, referral)) for point in dataset.trigger_points for referral in point.referrals
         )
@@ -316,15 +325,38 @@ class Atlas:
         except (KeyError, TypeError):
             raise UnknownIdError("id", str(record_id), close_matches(str(record_id), self._by_id)) from None
 
+    def position(self, record_id: str) -> int:
+        """Return a record's index in its section of the dataset (its dataset order).
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> atlas = tp.load()
+            >>> atlas.position(atlas.muscles[2].id)
+            2
+        """
+        try:
+            return self._position[record_id]
+        except (KeyError, TypeError):
+            self.get(record_id)
+            raise
+
     def name_of(self, record_id: str) -> str:
         """Return the display name of a record (``"Gluteus minimus anterior"``)."""
         self.get(record_id)
         return self._display[record_id]
 
+    def _find(self, kind: str, key: object) -> frozenset[str]:
+        """The ids of ``kind`` that ``key`` names (empty if none); never raises, even on non-text."""
+        if not isinstance(key, str):
+            return frozenset()
+        record = self._by_id.get(key)
+        if record is not None and _KIND_OF_PREFIX[key.split(":", 1)[0]] == kind:
+            return frozenset((key,))
+        return self._names.get(kind, MappingProxyType({})).get(normalize(key), frozenset())
+
     def _resolve(self, kind: str, key: str) -> str:
         """Return the id of the one record of ``kind`` that ``key`` names."""
-        table = self._names.get(kind, MappingProxyType({}))
-        ids = table.get(normalize(key)) if isinstance(key, str) else None
+        ids = self._find(kind, key)
         if not ids:
             raise UnknownIdError(kind.replace("_", " "), str(key), self._suggest(kind, str(key)))
         if len(ids) > 1:
@@ -345,6 +377,9 @@ class Atlas:
         return list(suggestions.values())[:3]
 
     def _one(self, kind: str, key: str, cls: type[_R]) -> _R:
+        record: object = self._by_id.get(key) if isinstance(key, str) else None
+        if isinstance(record, cls):  # an exact id: the common case inside the library
+            return record
         record = self._by_id[self._resolve(kind, key)]
         assert isinstance(record, cls)  # noqa: S101 - guaranteed by the index
         return record
@@ -491,6 +526,16 @@ class Atlas:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(sorted(KINDS))}")
         return (kind,)
 
+    @property
+    def places(self) -> Mapping[frozenset[str], frozenset[str]]:
+        """The place-word index: canonical words of a region name or alias -> region ids.
+
+        Keys are :func:`triggerpoints._text.place_tokens` of every region's name,
+        aliases and id, as sets ("outside of the thigh" -> ``{"lateral", "thigh"}``).
+        A key that two regions share maps to both, and phrase resolution skips it.
+        """
+        return self._places
+
     # --- muscles and trigger points -------------------------------------------------
 
     def trigger_points_of(self, muscle: str) -> tuple[TriggerPoint, ...]:
@@ -499,27 +544,20 @@ class Atlas:
 
     def _muscle_id(self, key: str) -> str:
         """The muscle a key stands for: the muscle itself, or a trigger point's muscle."""
-        try:
-            return self.trigger_point(key).muscle
-        except UnknownIdError:
-            pass
-        try:
-            return self.muscle(key).id
-        except UnknownIdError:
+        points = self._find("trigger_point", key)
+        if len(points) == 1:
+            return self.trigger_point(next(iter(points))).muscle
+        if not self._find("muscle", key) and not points:
             suggestions = self._suggest("muscle", key) + self._suggest("trigger_point", key)
-            raise UnknownIdError("muscle or trigger point", key, suggestions[:3]) from None
+            raise UnknownIdError("muscle or trigger point", key, suggestions[:3])
+        return self.muscle(key).id
 
     def _points(self, key: str) -> tuple[TriggerPoint, ...]:
         """The trigger points a key stands for: one trigger point, or a muscle's."""
-        try:
-            return (self.trigger_point(key),)
-        except UnknownIdError:
-            pass
-        try:
-            return self.trigger_points_of(key)
-        except UnknownIdError:
-            suggestions = self._suggest("muscle", key) + self._suggest("trigger_point", key)
-            raise UnknownIdError("muscle or trigger point", key, suggestions[:3]) from None
+        points = self._find("trigger_point", key)
+        if len(points) == 1:
+            return (self.trigger_point(next(iter(points))),)
+        return self._points_of.get(self._muscle_id(key), ())
 
     def referrals_of(self, key: str, *, zone: Zone | str | None = None) -> tuple[ReferralHit, ...]:
         """Return where a trigger point, or each trigger point of a muscle, refers pain.
@@ -568,7 +606,6 @@ class Atlas:
         """
         target = self.region(region).id
         wanted = None if zone is None else Zone(zone)
-        order: dict[str, int] = {point.id: number for number, point in enumerate(self._dataset.trigger_points)}
         hits: list[ReferralHit] = []
         for region_id in (target, *(self.descendants_of(target) if include_subregions else ())):
             for point, referral in self._referrals_to.get(region_id, ()):
@@ -577,7 +614,7 @@ class Atlas:
                     hits.append(
                         ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral, match=match)
                     )
-        hits.sort(key=lambda hit: (hit.match != "exact", order[hit.trigger_point], hit.region))
+        hits.sort(key=lambda hit: (hit.match != "exact", self._position[hit.trigger_point], hit.region))
         return tuple(hits)
 
     def muscles_referring_to(
@@ -649,8 +686,8 @@ class Atlas:
 
     def _linked(self, key: str, cls: type[_R]) -> tuple[_R, ...]:
         muscle = self.muscle(key).id
-        records = dict.fromkeys(record for record in self._links.get(muscle, ()) if isinstance(record, cls))
-        return tuple(records)
+        records = {record.id: record for record in self._links.get(muscle, ()) if isinstance(record, cls)}
+        return tuple(records.values())
 
     def factors_of(
         self, muscle: str, *, kind: FactorKind | str | None = None, include_general: bool = False
@@ -672,7 +709,8 @@ class Atlas:
         wanted = None if kind is None else FactorKind(kind)
         found = self._linked(muscle, Factor)
         if include_general:
-            found += tuple(factor for factor in self._dataset.factors if factor.general and factor not in found)
+            seen = {factor.id for factor in found}
+            found += tuple(factor for factor in self._dataset.factors if factor.general and factor.id not in seen)
         return tuple(factor for factor in found if wanted is None or factor.kind is wanted)
 
     def symptoms_of(self, muscle: str) -> tuple[Symptom, ...]:
@@ -709,22 +747,11 @@ class Atlas:
             >>> [r.id for r in tp.load().ancestors_of("sits bone")][:2]
             ['region:lower-buttock', 'region:buttock']
         """
-        found: list[Region] = []
-        current = self.region(region)
-        while current.parent is not None:
-            current = self.region(current.parent)
-            found.append(current)
-        return tuple(found)
+        return tuple(self._by_id[ancestor] for ancestor in self._ancestors[self.region(region).id])  # type: ignore[misc]
 
     def descendants_of(self, region: str) -> tuple[str, ...]:
         """Return the ids of every region inside a region, depth first."""
-        found: list[str] = []
-        stack = list(reversed(self._children.get(self.region(region).id, ())))
-        while stack:
-            current = stack.pop()
-            found.append(current)
-            stack.extend(reversed(self._children.get(current, ())))
-        return tuple(found)
+        return self._descendants[self.region(region).id]
 
     def cautions_for(self, region: str) -> tuple[tuple[str, str], ...]:
         """Return the caution notes that apply to a region: its own and its ancestors'.
@@ -787,6 +814,40 @@ def _dataset_sections(dataset: Dataset) -> tuple[tuple[Record, ...], ...]:
         dataset.conditions,
         dataset.treatments,
     )
+
+
+def _hierarchy(
+    regions: Iterable[Region], children: Mapping[str, tuple[str, ...]]
+) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+    """Ancestors (nearest first) and descendants (depth first) of every region."""
+    parents = {region.id: region.parent for region in regions}
+    ancestors: dict[str, tuple[str, ...]] = {}
+    descendants: dict[str, tuple[str, ...]] = {}
+    for region_id, parent in parents.items():
+        chain: list[str] = []
+        current = parent
+        while current is not None:
+            chain.append(current)
+            current = parents.get(current)
+        ancestors[region_id] = tuple(chain)
+        found: list[str] = []
+        stack = list(reversed(children.get(region_id, ())))
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(reversed(children.get(node, ())))
+        descendants[region_id] = tuple(found)
+    return MappingProxyType(ancestors), MappingProxyType(descendants)
+
+
+def _index_places(regions: Iterable[Region]) -> Mapping[frozenset[str], frozenset[str]]:
+    places: dict[frozenset[str], set[str]] = defaultdict(set)
+    for region in regions:
+        for word in (region.name, *region.aliases, region.id.split(":", 1)[1]):
+            key = frozenset(place_tokens(word))
+            if key:
+                places[key].add(region.id)
+    return MappingProxyType({key: frozenset(ids) for key, ids in places.items()})
 
 
 def _group(pairs: Iterable[tuple[Any, _R]]) -> Mapping[Any, tuple[_R, ...]]:

@@ -7,10 +7,110 @@ methods of an atlas you loaded yourself to ask your own data.
 
 from __future__ import annotations
 
-from triggerpoints._atlas import Match, load
-from triggerpoints._models import Muscle, Record, Region, TriggerPoint
+from typing import Literal
 
-__all__ = ["lookup", "muscle", "region", "search", "trigger_point"]
+import attrs
+
+from triggerpoints._atlas import Atlas, Match, load
+from triggerpoints._models import Muscle, Record, Region, TriggerPoint
+from triggerpoints._text import SIDES, normalize, place_tokens
+from triggerpoints.exceptions import UnknownIdError
+
+__all__ = ["Place", "lookup", "muscle", "region", "resolve_place", "search", "trigger_point"]
+
+Side = Literal["left", "right", "both"]
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """A pain phrase resolved to regions.
+
+    Attributes:
+        phrase: The phrase as given.
+        regions: The region ids it names, in the order they appear in the phrase.
+        side: ``"left"``, ``"right"`` or ``"both"`` if the phrase says so.
+        leftover: Place words of the phrase that named no region (after a match,
+            such as a stray direction word); empty when every word was used.
+    """
+
+    phrase: str
+    regions: tuple[str, ...]
+    side: Side | None = None
+    leftover: tuple[str, ...] = ()
+
+
+def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
+    """Resolve a pain phrase, as people say it, to body regions.
+
+    The resolver is deterministic and works in two steps:
+
+    1. The whole phrase as an id, a region name or an alias ("sits bone",
+       "golfer's elbow", "region:lateral-leg"), after normalization.
+    2. Otherwise the phrase's place words (:func:`triggerpoints._text.place_tokens`:
+       filler such as "pain down my" dropped, side words noted, direction words
+       made canonical: outside/outer -> lateral, inside/inner -> medial, front ->
+       anterior, back/behind -> posterior, top/upper -> upper, low/lower/bottom ->
+       lower) are split greedily, left to right, into the longest runs whose word set
+       is exactly the place words of one region's name or alias; a run never repeats
+       a word ("back of the thigh and back of the knee" is two runs). Words that start
+       no run are kept as ``leftover``. A word set shared by two regions is skipped.
+       Of the regions found, one that encloses another found region is dropped
+       ("headache at the temple" is the temple, not the head and the temple).
+
+    Args:
+        phrase: "pain down the outside of my thigh to the ankle", "left shoulder
+            blade", "sits bone", ...
+        atlas: The atlas to resolve against (default: the packaged one).
+
+    Returns:
+        The resolved place.
+
+    Raises:
+        UnknownIdError: The phrase names no region; close region words are suggested.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> tp.resolve_place("pain down the outside of my thigh to the ankle").regions
+        ('region:lateral-thigh', 'region:ankle')
+        >>> place = tp.resolve_place("Left shoulder blade")
+        >>> (place.regions, place.side)
+        (('region:scapula',), 'left')
+    """
+    atlas = load() if atlas is None else atlas
+    text = phrase if isinstance(phrase, str) else ""
+    words = normalize(text).split()
+    sides = {SIDES[word] for word in words if word in SIDES}
+    side: Side | None = None if not sides else "both" if len(sides) > 1 else sides.pop()  # type: ignore[assignment]
+    try:
+        return Place(phrase=phrase, regions=(atlas.region(text).id,), side=side)
+    except UnknownIdError as error:
+        unknown = error
+    tokens = place_tokens(text)
+    regions, leftover = _segment(tokens, atlas)
+    if not regions:
+        raise UnknownIdError("region", str(phrase), unknown.suggestions) from None
+    enclosing = {ancestor.id for found in regions for ancestor in atlas.ancestors_of(found)}
+    specific = tuple(dict.fromkeys(found for found in regions if found not in enclosing))
+    return Place(phrase=phrase, regions=specific, side=side, leftover=tuple(leftover))
+
+
+def _segment(tokens: list[str], atlas: Atlas) -> tuple[list[str], list[str]]:
+    """Greedy longest-match split of place words into regions, left to right."""
+    regions: list[str] = []
+    leftover: list[str] = []
+    start = 0
+    while start < len(tokens):
+        for end in range(len(tokens), start, -1):
+            run = tokens[start:end]
+            ids = atlas.places.get(frozenset(run), frozenset()) if len(set(run)) == len(run) else frozenset()
+            if len(ids) == 1:
+                regions.extend(ids)
+                start = end
+                break
+        else:
+            leftover.append(tokens[start])
+            start += 1
+    return regions, leftover
 
 
 def lookup(text: str, *, kind: str | None = None) -> Record:

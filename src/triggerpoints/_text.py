@@ -112,3 +112,65 @@ def similarity(query: str, candidate: str) -> float:
         return 0.0
     ratio = matcher.ratio()
     return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0
+
+
+#: Words that carry no place: they are dropped from phrases and aliases alike.
+FILLER = frozenset(
+    """
+    a an the my his her their your our this that these those of in on at to into onto from with and
+    or all way whole some sometimes often also just very really quite pain pains painful ache aches
+    aching achy hurt hurts hurting sore soreness tender tenderness discomfort feel feels felt
+    feeling sensation deep sharp dull burning throbbing nagging constant down up along across
+    through running runs spreading spreads radiating radiates going goes reaching reaches extending
+    extends as far area region part i have has get gets
+    """.split()
+)
+
+#: Direction words and their canonical form.
+DIRECTIONS: dict[str, str] = {
+    **dict.fromkeys(("outside", "outer", "lateral", "side", "sides"), "lateral"),
+    **dict.fromkeys(("inside", "inner", "medial"), "medial"),
+    **dict.fromkeys(("front", "anterior", "frontal"), "anterior"),
+    **dict.fromkeys(("back", "rear", "posterior", "behind"), "posterior"),
+    **dict.fromkeys(("upper", "top"), "upper"),
+    **dict.fromkeys(("lower", "low"), "lower"),
+}
+
+#: Side words and the side they name.
+SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
+
+
+def singular(word: str) -> str:
+    """Return a crude singular of an English body word ("thighs" -> "thigh").
+
+    Examples:
+        >>> from triggerpoints._text import singular
+        >>> [singular(word) for word in ("thighs", "buttocks", "gluteus", "pelvis", "glass", "ribs")]
+        ['thigh', 'buttock', 'gluteus', 'pelvis', 'glass', 'rib']
+    """
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def place_tokens(text: str) -> list[str]:
+    """Return the canonical place words of ``text``, in order.
+
+    Normalizes, drops filler words and side words, maps direction words to one
+    canonical form (``outside`` and ``outer`` become ``lateral``) and makes plurals
+    singular. Names, aliases and user phrases all go through this, so they meet in
+    the same form.
+
+    Examples:
+        >>> from triggerpoints._text import place_tokens
+        >>> place_tokens("Pain down the outside of my left thigh")
+        ['lateral', 'thigh']
+        >>> place_tokens("outer side of the thigh")
+        ['lateral', 'lateral', 'thigh']
+    """
+    tokens: list[str] = []
+    for word in normalize(text).split():
+        if word in FILLER or word in SIDES:
+            continue
+        tokens.append(DIRECTIONS.get(word, singular(word)))
+    return tokens
