@@ -1,0 +1,578 @@
+"""Ordering candidate pain sources, with the evidence for each.
+
+See :func:`rank` for the model. Everything here reads the atlas's indexes; no graph is
+walked and networkx is not imported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from triggerpoints._atlas import Atlas, load
+from triggerpoints._lookup import Place, resolve_place
+from triggerpoints._models import Muscle, Referral, RelationKind, TriggerPoint, Zone
+from triggerpoints.exceptions import UnknownIdError
+
+__all__ = ["MODEL_VERSION", "AbsentMatch", "Candidate", "FactorMatch", "Ranking", "RegionMatch", "Weights", "rank"]
+
+#: The version of the ranking model; it changes whenever scores would.
+MODEL_VERSION = "1.0"
+
+MatchKind = Literal["exact", "subregion", "broader"]
+
+
+@attrs.frozen(kw_only=True)
+class Weights:
+    """Every weight of the ranking model, with its default. See :func:`rank`."""
+
+    essential: float = 1.0
+    spillover: float = 0.4
+    exact: float = 1.0
+    subregion: float = 0.8
+    broader: float = 0.5
+    sensitivity: float = 0.9
+    leak: float = 0.05
+    activity_lr: float = 3.0
+    symptom_lr: float = 3.0
+    absent_weight: float = 0.8
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(Weights):
+            value = getattr(self, field.name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise ValueError(f"weight {field.name} must be a positive number, not {value!r}")
+        for name in ("spillover", "subregion", "broader", "sensitivity", "absent_weight", "essential", "exact"):
+            if getattr(self, name) > 1:
+                raise ValueError(f"weight {name} must be at most 1")
+
+
+@attrs.frozen(kw_only=True)
+class RegionMatch:
+    """Evidence: a candidate's trigger point refers pain to a queried region.
+
+    Attributes:
+        query: The queried region.
+        trigger_point: The trigger point that refers there.
+        region: The region its referral names (the query itself, inside it, or around it).
+        zone: Essential or spillover.
+        match: ``"exact"``, ``"subregion"`` (the referral is inside the queried region)
+            or ``"broader"`` (the queried region is inside the referral's).
+        probability: The model's chance that this trigger point explains the pain there.
+        contribution: ``ln((probability + leak) / leak)``, added to the score.
+    """
+
+    query: str
+    trigger_point: str
+    region: str
+    zone: Zone
+    match: MatchKind
+    probability: float
+    contribution: float
+
+
+@attrs.frozen(kw_only=True)
+class FactorMatch:
+    """Evidence: a queried activity or symptom is tied to the candidate.
+
+    Attributes:
+        factor: The factor or symptom id.
+        kind: ``"activity"`` or ``"symptom"``.
+        contribution: ``ln(activity_lr)`` or ``ln(symptom_lr)``, added to the score.
+    """
+
+    factor: str
+    kind: Literal["activity", "symptom"]
+    contribution: float
+
+
+@attrs.frozen(kw_only=True)
+class AbsentMatch:
+    """Evidence against: a region said to be pain-free lies in an essential zone.
+
+    Attributes:
+        query: The region said to be free of pain.
+        trigger_point: The trigger point whose essential zone reaches it.
+        region: The region its referral names.
+        probability: The chance the pain should have been there.
+        contribution: ``ln(1 - absent_weight * probability)``, a negative number.
+    """
+
+    query: str
+    trigger_point: str
+    region: str
+    probability: float
+    contribution: float
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A muscle that may be the source of the pain, with why.
+
+    Attributes:
+        muscle: The muscle.
+        trigger_points: Its trigger points that the evidence names, in dataset order.
+        score: The sum of every evidence contribution (see :func:`rank`).
+        explained: One match per queried region it explains.
+        unexplained: The queried regions it does not explain.
+        factors: Queried activities and symptoms tied to it.
+        absent: Pain-free regions that count against it.
+        relations: Key and satellite relations with other candidates, as sentences.
+        cautions: ``(region, caution)`` notes for the queried regions.
+        names: Display names of every id in the evidence, for explanations.
+    """
+
+    muscle: Muscle
+    trigger_points: tuple[TriggerPoint, ...]
+    score: float
+    explained: tuple[RegionMatch, ...]
+    unexplained: tuple[str, ...]
+    factors: tuple[FactorMatch, ...]
+    absent: tuple[AbsentMatch, ...]
+    relations: tuple[str, ...] = ()
+    cautions: tuple[tuple[str, str], ...] = ()
+    names: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def evidence(self) -> tuple[RegionMatch | FactorMatch | AbsentMatch, ...]:
+        """Every piece of evidence, in the order the score adds them."""
+        return (*self.explained, *self.factors, *self.absent)
+
+    def explain(self) -> str:
+        """Return one paragraph of plain text saying why this candidate is here.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> text = tp.rank(["sits bone"])[0].explain()
+            >>> print(text[:100])
+            Gluteus maximus (score 2.94): its TrP2 trigger point refers pain to the Ischial tuberosity (essentia
+        """
+        name = self.names.get
+        parts = [f"{self.muscle.name} (score {self.score:.2f}):"]
+        matches = [
+            f"its {name(m.trigger_point, m.trigger_point).removeprefix(self.muscle.name + ' ')} trigger point refers "
+            f"pain to the {name(m.region, m.region)} ({m.zone.value}, {_match_words(m, name(m.query, m.query))})"
+            for m in self.explained
+        ]
+        parts.append("; ".join(matches) + "." if matches else "it explains none of the queried regions.")
+        if self.unexplained:
+            parts.append(f"It does not explain: {', '.join(name(q, q) for q in self.unexplained)}.")
+        if self.factors:
+            parts.append(f"Fits the {', '.join(f'{f.kind} {name(f.factor, f.factor)}' for f in self.factors)}.")
+        if self.absent:
+            parts.append(f"Against it: {', '.join(name(a.query, a.query) for a in self.absent)} is free of pain.")
+        parts.extend(f"{sentence[0].upper()}{sentence[1:]}." for sentence in self.relations)
+        parts.extend(f"Caution ({name(region, region)}): {text}" for region, text in self.cautions)
+        return " ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the candidate as JSON-ready data."""
+        return {
+            "muscle": {"id": self.muscle.id, "name": self.muscle.name},
+            "trigger_points": [{"id": p.id, "label": p.label} for p in self.trigger_points],
+            "score": self.score,
+            "explained": [_match_dict(m) for m in self.explained],
+            "unexplained": list(self.unexplained),
+            "factors": [attrs.asdict(f) for f in self.factors],
+            "absent": [attrs.asdict(a) for a in self.absent],
+            "relations": list(self.relations),
+            "cautions": [{"region": region, "caution": text} for region, text in self.cautions],
+            "explanation": self.explain(),
+        }
+
+
+def _match_words(match: RegionMatch, query: str) -> str:
+    if match.match == "exact":
+        return "exact"
+    if match.match == "subregion":
+        return f"inside the {query}"
+    return f"around the {query}"
+
+
+def _match_dict(match: RegionMatch) -> dict[str, Any]:
+    result = attrs.asdict(match)
+    result["zone"] = match.zone.value
+    return result
+
+
+@attrs.frozen(kw_only=True)
+class Ranking(Sequence[Candidate]):
+    """The result of :func:`rank`: candidates best first, and what was asked.
+
+    A sequence of :class:`Candidate`; also carries the resolved query.
+
+    Attributes:
+        candidates: Best first.
+        places: How each pain phrase was resolved.
+        regions: The queried regions, deduplicated, in the order first named.
+        unresolved: Pain phrases that named no region (only with ``strict=False``).
+        activities: The queried activity ids.
+        symptoms: The queried symptom ids.
+        absent: The regions said to be free of pain.
+        cautions: ``(region, caution)`` notes for the queried regions.
+        weights: The weights used.
+        model_version: The ranking model's version.
+    """
+
+    candidates: tuple[Candidate, ...]
+    places: tuple[Place, ...]
+    regions: tuple[str, ...]
+    unresolved: tuple[str, ...]
+    activities: tuple[str, ...]
+    symptoms: tuple[str, ...]
+    absent: tuple[str, ...]
+    cautions: tuple[tuple[str, str], ...]
+    weights: Weights
+    model_version: str = MODEL_VERSION
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.candidates[index]
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return iter(self.candidates)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ranking as JSON-ready data."""
+        return {
+            "model_version": self.model_version,
+            "regions": list(self.regions),
+            "unresolved": list(self.unresolved),
+            "activities": list(self.activities),
+            "symptoms": list(self.symptoms),
+            "absent": list(self.absent),
+            "cautions": [{"region": region, "caution": text} for region, text in self.cautions],
+            "weights": attrs.asdict(self.weights),
+            "candidates": [candidate.to_dict() for candidate in self.candidates],
+        }
+
+
+def rank(
+    pain: str | Iterable[str],
+    *,
+    activities: Iterable[str] = (),
+    symptoms: Iterable[str] = (),
+    absent: Iterable[str] = (),
+    limit: int | None = None,
+    strict: bool = True,
+    atlas: Atlas | None = None,
+    essential: float = 1.0,
+    spillover: float = 0.4,
+    exact: float = 1.0,
+    subregion: float = 0.8,
+    broader: float = 0.5,
+    sensitivity: float = 0.9,
+    leak: float = 0.05,
+    activity_lr: float = 3.0,
+    symptom_lr: float = 3.0,
+    absent_weight: float = 0.8,
+) -> Ranking:
+    """Rank the muscles whose trigger points could explain pain in the given places.
+
+    Args:
+        pain: Where it hurts: region ids, names, aliases or phrases ("sits bone",
+            "pain down the outside of my thigh to the ankle"); one string or several.
+            See :func:`resolve_place`.
+        activities: Activities that brought the pain on (factor ids, names or aliases).
+        symptoms: Symptoms beyond pain (symptom ids, names or aliases).
+        absent: Places that do not hurt.
+        limit: Keep at most this many candidates.
+        strict: If true, a pain phrase that names no region raises; if false, it is
+            listed in :attr:`Ranking.unresolved` and the rest is ranked.
+        atlas: The atlas to ask (default: the packaged one).
+        essential: Strength of an essential referral zone.
+        spillover: Strength of a spillover zone.
+        exact: Specificity when the referral names the queried region.
+        subregion: Specificity when the referral names a region inside the queried one.
+        broader: Specificity when the queried region lies inside the referral's region.
+        sensitivity: Chance that an active trigger point produces its pattern.
+        leak: Chance of pain in a region from any other cause.
+        activity_lr: Likelihood ratio of a matching activity.
+        symptom_lr: Likelihood ratio of a matching symptom.
+        absent_weight: How strongly a pain-free essential zone counts against.
+
+    Returns:
+        The candidates, best first, with the resolved query.
+
+    Raises:
+        UnknownIdError: A pain phrase (with ``strict``), an activity, a symptom or an
+            absent region names nothing; raised before any scoring.
+        ValueError: A weight is not positive (or above 1 where it is a probability),
+            or ``limit`` is negative.
+
+    Notes:
+        A likelihood-ratio model, each term one piece of evidence. For muscle *m*
+        and queried region *q*, each referral *r* of each of *m*'s trigger points
+        gives ``p(r, q) = sensitivity * zone(r) * specificity(r, q)``, where
+        ``zone`` is ``essential`` or ``spillover`` and ``specificity`` is ``exact``,
+        ``subregion`` or ``broader`` by how *r*'s region sits relative to *q* in the
+        region hierarchy (0 when they are unrelated). The best referral explains *q*
+        with ``p(m, q) = max_r p(r, q)``. Then
+
+        ``score(m) = sum_q ln((p(m, q) + leak) / leak)``
+        ``+ sum_activities ln(activity_lr) + sum_symptoms ln(symptom_lr)``
+        ``+ sum_absent ln(1 - absent_weight * p_essential(m, a))``
+
+        where the activity and symptom terms count only those tied to *m* (general
+        factors, which fit every muscle, do not discriminate and are left out), and
+        ``p_essential`` uses only essential zones. An unexplained region adds 0, so
+        explaining more regions, essential zones and specific matches all raise the
+        score; a pain-free essential zone lowers it. The dataset records no
+        frequency priors yet, so every muscle starts equal. Candidates are the
+        muscles explaining at least one queried region (or, with no pain given,
+        tied to a queried activity or symptom), ordered by score, then by how many
+        regions they explain, then by name and id. The score is ``math.fsum`` of the
+        evidence contributions, so it does not depend on the order of the inputs.
+
+    References:
+        Travell JG, Simons DG. Myofascial Pain and Dysfunction: The Trigger Point
+        Manual, vols. 1-2 (pain guides: essential patterns first). Köhler S et al.
+        Clinical diagnostics in human genetics with semantic similarity searches in
+        ontologies (Phenomizer), Am J Hum Genet 2009. Robinson PN et al. Interpretable
+        clinical genomics with a likelihood ratio paradigm (LIRICAL), Am J Hum Genet
+        2020.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> ranking = tp.rank(["outside of thigh", "outside of lower leg", "ankle"])
+        >>> ranking[0].muscle.name
+        'Gluteus minimus'
+        >>> [m.trigger_point for m in ranking[0].explained]
+        ['tp:gluteus-minimus-anterior', 'tp:gluteus-minimus-anterior', 'tp:gluteus-minimus-anterior']
+        >>> abs(ranking[0].score - sum(e.contribution for e in ranking[0].evidence)) < 1e-9
+        True
+    """
+    atlas = load() if atlas is None else atlas
+    weights = Weights(
+        essential=essential,
+        spillover=spillover,
+        exact=exact,
+        subregion=subregion,
+        broader=broader,
+        sensitivity=sensitivity,
+        leak=leak,
+        activity_lr=activity_lr,
+        symptom_lr=symptom_lr,
+        absent_weight=absent_weight,
+    )
+    if limit is not None and limit < 0:
+        raise ValueError("limit must not be negative")
+    places, unresolved = _resolve_pain(atlas, pain, strict=strict)
+    regions = tuple(dict.fromkeys(region for place in places for region in place.regions))
+    activity_ids = tuple(dict.fromkeys(atlas.factor(key).id for key in _strings(activities)))
+    symptom_ids = tuple(dict.fromkeys(atlas.symptom(key).id for key in _strings(symptoms)))
+    absent_ids = tuple(dict.fromkeys(atlas.region(key).id for key in _strings(absent)))
+    scorer = _Scorer(atlas, weights, regions=regions, activities=activity_ids, symptoms=symptom_ids, absent=absent_ids)
+    candidates = scorer.candidates()
+    cautions = tuple(dict.fromkeys(note for region in regions for note in atlas.cautions_for(region)))
+    candidates = _annotate(atlas, candidates, cautions)
+    return Ranking(
+        candidates=candidates if limit is None else candidates[:limit],
+        places=places,
+        regions=regions,
+        unresolved=unresolved,
+        activities=activity_ids,
+        symptoms=symptom_ids,
+        absent=absent_ids,
+        cautions=cautions,
+        weights=weights,
+    )
+
+
+def _strings(values: str | Iterable[str]) -> tuple[str, ...]:
+    """One string, or an iterable of them (a string is not split into letters)."""
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+def _resolve_pain(
+    atlas: Atlas, pain: str | Iterable[str], *, strict: bool
+) -> tuple[tuple[Place, ...], tuple[str, ...]]:
+    places: list[Place] = []
+    unresolved: list[str] = []
+    for phrase in _strings(pain):
+        try:
+            places.append(resolve_place(phrase, atlas=atlas))
+        except UnknownIdError:  # noqa: PERF203 - each phrase stands or falls on its own
+            if strict:
+                raise
+            unresolved.append(phrase)
+    return tuple(places), tuple(unresolved)
+
+
+class _Scorer:
+    """Scores every candidate of one query from the atlas's indexes."""
+
+    def __init__(
+        self,
+        atlas: Atlas,
+        weights: Weights,
+        *,
+        regions: tuple[str, ...],
+        activities: tuple[str, ...],
+        symptoms: tuple[str, ...],
+        absent: tuple[str, ...],
+    ) -> None:
+        self.atlas = atlas
+        self.weights = weights
+        self.regions = regions
+        self.activities = activities
+        self.symptoms = symptoms
+        self.absent = absent
+        self.family: dict[str, tuple[set[str], tuple[str, ...]]] = {}
+
+    def around(self, query: str) -> tuple[set[str], tuple[str, ...]]:
+        """The regions inside ``query`` and those enclosing it (nearest first), cached."""
+        if query not in self.family:
+            enclosing = tuple(region.id for region in self.atlas.ancestors_of(query))
+            self.family[query] = (set(self.atlas.descendants_of(query)), enclosing)
+        return self.family[query]
+
+    def specificity(self, referred: str, query: str) -> tuple[float, MatchKind] | None:
+        """How the referral's region sits relative to the queried one."""
+        inside, enclosing = self.around(query)
+        if referred == query:
+            return self.weights.exact, "exact"
+        if referred in inside:
+            return self.weights.subregion, "subregion"
+        if referred in enclosing:
+            return self.weights.broader, "broader"
+        return None
+
+    def referrals_near(self, query: str) -> Iterator[tuple[str, Referral]]:
+        """Referrals to the query, to regions inside it, and to regions around it."""
+        for hit in self.atlas.referrals_to(query):
+            yield hit.trigger_point, hit.referral
+        for ancestor in self.around(query)[1]:
+            for hit in self.atlas.referrals_to(ancestor, include_subregions=False):
+                yield hit.trigger_point, hit.referral
+
+    def best_matches(self, query: str) -> dict[str, RegionMatch]:
+        """Per muscle, the referral that best explains pain in ``query``."""
+        best: dict[str, RegionMatch] = {}
+        leak = self.weights.leak
+        for point_id, referral in sorted(self.referrals_near(query), key=lambda pair: self.atlas.position(pair[0])):
+            found = self.specificity(referral.region, query)
+            if found is None:
+                continue
+            zone = self.weights.essential if referral.zone is Zone.ESSENTIAL else self.weights.spillover
+            probability = self.weights.sensitivity * zone * found[0]
+            muscle = _muscle_of(self.atlas, point_id)
+            if muscle not in best or probability > best[muscle].probability:
+                best[muscle] = RegionMatch(
+                    query=query,
+                    trigger_point=point_id,
+                    region=referral.region,
+                    zone=referral.zone,
+                    match=found[1],
+                    probability=probability,
+                    contribution=math.log((probability + leak) / leak),
+                )
+        return best
+
+    def factor_matches(self, muscle: str) -> tuple[FactorMatch, ...]:
+        if not self.activities and not self.symptoms:
+            return ()
+        tied: set[str] = {factor.id for factor in self.atlas.factors_of(muscle)}
+        tied.update(symptom.id for symptom in self.atlas.symptoms_of(muscle))
+        activity, symptom = math.log(self.weights.activity_lr), math.log(self.weights.symptom_lr)
+        return (
+            *(
+                FactorMatch(factor=key, kind="activity", contribution=activity)
+                for key in self.activities
+                if key in tied
+            ),
+            *(FactorMatch(factor=key, kind="symptom", contribution=symptom) for key in self.symptoms if key in tied),
+        )
+
+    def absent_matches(self, muscle: str) -> tuple[AbsentMatch, ...]:
+        matches: list[AbsentMatch] = []
+        for query in self.absent:
+            best: AbsentMatch | None = None
+            for point in self.atlas.trigger_points_of(muscle):
+                for referral in point.referrals:
+                    found = self.specificity(referral.region, query)
+                    if referral.zone is not Zone.ESSENTIAL or found is None:
+                        continue
+                    probability = self.weights.sensitivity * self.weights.essential * found[0]
+                    if best is None or probability > best.probability:
+                        contribution = math.log(1 - self.weights.absent_weight * probability)
+                        best = AbsentMatch(
+                            query=query,
+                            trigger_point=point.id,
+                            region=referral.region,
+                            probability=probability,
+                            contribution=contribution,
+                        )
+            if best is not None:
+                matches.append(best)
+        return tuple(matches)
+
+    def candidates(self) -> tuple[Candidate, ...]:
+        per_region = {query: self.best_matches(query) for query in self.regions}
+        muscles = dict.fromkeys(muscle for matches in per_region.values() for muscle in matches)
+        if not self.regions:
+            wanted = (*self.activities, *self.symptoms)
+            muscles = dict.fromkeys(m.id for key in wanted for m in self.atlas.muscles_of(key))
+        found = [self.candidate(muscle, per_region) for muscle in muscles]
+        found.sort(key=lambda c: (-c.score, -len(c.explained), c.muscle.name.casefold(), c.muscle.id))
+        return tuple(found)
+
+    def candidate(self, muscle_id: str, per_region: dict[str, dict[str, RegionMatch]]) -> Candidate:
+        explained = tuple(per_region[q][muscle_id] for q in self.regions if muscle_id in per_region[q])
+        factors = self.factor_matches(muscle_id)
+        absent = self.absent_matches(muscle_id)
+        evidence: tuple[RegionMatch | FactorMatch | AbsentMatch, ...] = (*explained, *factors, *absent)
+        contributions = [item.contribution for item in evidence]
+        named = {m.trigger_point for m in explained} | {a.trigger_point for a in absent}
+        muscle = self.atlas.muscle(muscle_id)
+        return Candidate(
+            muscle=muscle,
+            trigger_points=tuple(p for p in self.atlas.trigger_points_of(muscle_id) if p.id in named),
+            score=math.fsum(contributions),
+            explained=explained,
+            unexplained=tuple(q for q in self.regions if muscle_id not in per_region[q]),
+            factors=factors,
+            absent=absent,
+        )
+
+
+def _annotate(
+    atlas: Atlas, candidates: tuple[Candidate, ...], cautions: tuple[tuple[str, str], ...]
+) -> tuple[Candidate, ...]:
+    """Add relations among the candidates, cautions and display names."""
+    present = {candidate.muscle.id for candidate in candidates}
+    annotated: list[Candidate] = []
+    for candidate in candidates:
+        notes: list[str] = []
+        for relation in atlas.relations_of(candidate.muscle.id):
+            source, target = atlas.name_of(relation.source), atlas.name_of(relation.target)
+            both = {atlas.get(relation.source).id, atlas.get(relation.target).id}
+            ends = {_muscle_of(atlas, relation.source), _muscle_of(atlas, relation.target)}
+            if not ends <= present or len(both) < 2:
+                continue
+            if relation.kind is RelationKind.SATELLITE:
+                notes.append(f"treat {source} first: {target} satellite trigger points lie in its referral zone")
+            elif relation.kind is RelationKind.KEY:
+                notes.append(f"treat {source} first: it keeps {target} trigger points active")
+        ids = {
+            candidate.muscle.id,
+            *(m.query for m in candidate.explained),
+            *(m.region for m in candidate.explained),
+            *(m.trigger_point for m in candidate.explained),
+            *(f.factor for f in candidate.factors),
+            *(a.query for a in candidate.absent),
+            *(region for region, _ in cautions),
+        }
+        names = {key: atlas.name_of(key) for key in ids}
+        annotated.append(attrs.evolve(candidate, relations=tuple(dict.fromkeys(notes)), cautions=cautions, names=names))
+    return tuple(annotated)
+
+
+def _muscle_of(atlas: Atlas, record_id: str) -> str:
+    record = atlas.get(record_id)
+    return record.muscle if isinstance(record, TriggerPoint) else record.id

@@ -1,0 +1,224 @@
+"""Walking the graph: the ways a muscle or trigger point can produce pain in a region.
+
+A path starts at a muscle (or one of its trigger points), may follow satellite and key
+relations to other muscles, and ends with a trigger point referring pain to the target
+region (or to a region inside or around it). Only the atlas's indexes are walked;
+networkx is not needed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from triggerpoints._atlas import Atlas, load
+from triggerpoints._lookup import resolve_place
+from triggerpoints._models import RelationKind, TriggerPoint, Zone
+from triggerpoints.exceptions import UnknownIdError
+
+__all__ = ["Path", "Step", "trace"]
+
+StepKind = Literal["satellite", "key", "refers"]
+_FOLLOWED = (RelationKind.SATELLITE, RelationKind.KEY)
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One typed step of a path.
+
+    Attributes:
+        kind: ``"satellite"`` or ``"key"`` (a relation from one muscle or trigger
+            point to another), or ``"refers"`` (a trigger point refers pain).
+        source: Where the step starts (muscle or trigger point id).
+        target: Where it ends (muscle, trigger point or region id).
+        weight: The step's plausibility, from 0 to 1.
+        detail: For relations, the relation id; for referrals, the zone and how the
+            referred region sits relative to the target ("essential, exact").
+        names: Display names of ``source`` and ``target``.
+    """
+
+    kind: StepKind
+    source: str
+    target: str
+    weight: float
+    detail: str
+    names: tuple[str, str]
+
+
+@attrs.frozen(kw_only=True)
+class Path:
+    """A way for the source to produce pain in the target.
+
+    Attributes:
+        steps: The steps, in order.
+        plausibility: The product of the steps' weights.
+    """
+
+    steps: tuple[Step, ...]
+    plausibility: float
+
+    def __str__(self) -> str:
+        """One line: ``A -> satellite -> B anterior -> refers (essential, exact) -> C``.
+
+        The node before ``refers`` is the trigger point that refers the pain.
+        """
+        parts = [self.steps[0].names[0]]
+        for step in self.steps:
+            if step.kind == "refers":
+                parts[-1] = step.names[0]
+                parts.extend([f"refers ({step.detail})", step.names[1]])
+            else:
+                parts.extend([step.kind, step.names[1]])
+        return " -> ".join(parts)
+
+
+def trace(
+    source: str,
+    target: str,
+    *,
+    max_depth: int = 3,
+    atlas: Atlas | None = None,
+    relation_weight: float = 0.5,
+    essential: float = 1.0,
+    spillover: float = 0.4,
+    subregion: float = 0.8,
+    broader: float = 0.5,
+) -> tuple[Path, ...]:
+    """Return the ways ``source`` can produce pain in ``target``, most plausible first.
+
+    Args:
+        source: A muscle or trigger point (id, name or alias).
+        target: A region (id, name, alias or phrase naming one region).
+        max_depth: The most satellite/key relations a path may follow (0 for direct
+            referral only).
+        atlas: The atlas to walk (default: the packaged one).
+        relation_weight: Plausibility of following one relation.
+        essential: Plausibility of an essential referral.
+        spillover: Plausibility of a spillover referral.
+        subregion: Factor when the referral names a region inside the target.
+        broader: Factor when the target lies inside the referral's region.
+
+    Returns:
+        The paths, by plausibility (then fewer steps, then text). A muscle appears at
+        most once in a path.
+
+    Raises:
+        UnknownIdError: ``source`` or ``target`` names nothing; raised before any work.
+        ValueError: ``max_depth`` is negative, or ``target`` names several regions.
+
+    Notes:
+        ``plausibility = relation_weight ** hops * zone * specificity``, where
+        ``zone`` is ``essential`` or ``spillover`` and ``specificity`` is 1 for the
+        target itself, ``subregion`` or ``broader`` otherwise.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> for path in tp.trace("quadratus lumborum", "lateral leg"):
+        ...     print(f"{path.plausibility:.2f}", path)  # doctest: +NORMALIZE_WHITESPACE
+        0.50 Quadratus lumborum -> satellite -> Gluteus minimus anterior -> refers (essential, exact)
+             -> Lateral leg
+        0.25 Quadratus lumborum -> satellite -> Gluteus medius -> satellite -> Gluteus minimus anterior
+             -> refers (essential, exact) -> Lateral leg
+    """
+    atlas = load() if atlas is None else atlas
+    if max_depth < 0:
+        raise ValueError("max_depth must not be negative")
+    start_points = _start(atlas, source)
+    goal = _goal(atlas, target)
+    weights = {"relation": relation_weight, "essential": essential, "spillover": spillover}
+    walker = _Walker(atlas, goal, weights, subregion=subregion, broader=broader)
+    paths = walker.walk(start_points, max_depth)
+    return tuple(sorted(paths, key=lambda path: (-path.plausibility, len(path.steps), str(path))))
+
+
+def _start(atlas: Atlas, source: str) -> tuple[TriggerPoint, ...]:
+    try:
+        return (atlas.trigger_point(source),)
+    except UnknownIdError:
+        pass
+    try:
+        return atlas.trigger_points_of(source)
+    except UnknownIdError:
+        suggestions = atlas.search(source, kind="muscle", limit=3)
+        raise UnknownIdError("muscle or trigger point", source, [m.name for m in suggestions]) from None
+
+
+def _goal(atlas: Atlas, target: str) -> str:
+    place = resolve_place(target, atlas=atlas)
+    if len(place.regions) != 1:
+        raise ValueError(f"{target!r} names several regions ({', '.join(place.regions)}); trace one at a time")
+    return place.regions[0]
+
+
+class _Walker:
+    def __init__(self, atlas: Atlas, goal: str, weights: dict[str, float], *, subregion: float, broader: float) -> None:
+        self.atlas = atlas
+        self.goal = goal
+        self.weights = weights
+        self.inside = set(atlas.descendants_of(goal))
+        self.around = {region.id for region in atlas.ancestors_of(goal)}
+        self.subregion = subregion
+        self.broader = broader
+
+    def referrals(self, point: TriggerPoint, hops: tuple[Step, ...], weight: float) -> list[Path]:
+        found: list[Path] = []
+        for referral in point.referrals:
+            if referral.region == self.goal:
+                factor, how = 1.0, "exact"
+            elif referral.region in self.inside:
+                factor, how = self.subregion, "inside"
+            elif referral.region in self.around:
+                factor, how = self.broader, "around"
+            else:
+                continue
+            zone = self.weights["essential"] if referral.zone is Zone.ESSENTIAL else self.weights["spillover"]
+            step = Step(
+                kind="refers",
+                source=point.id,
+                target=referral.region,
+                weight=zone * factor,
+                detail=f"{referral.zone.value}, {how}",
+                names=(self.atlas.name_of(point.id), self.atlas.name_of(referral.region)),
+            )
+            found.append(Path(steps=(*hops, step), plausibility=weight * step.weight))
+        return found
+
+    def walk(self, points: tuple[TriggerPoint, ...], max_depth: int) -> list[Path]:
+        paths: list[Path] = []
+        frontier: list[tuple[str, tuple[TriggerPoint, ...], tuple[Step, ...], float, frozenset[str]]] = []
+        muscle = points[0].muscle if points else ""
+        frontier.append((muscle, points, (), 1.0, frozenset({muscle})))
+        for depth in range(max_depth + 1):
+            next_frontier = []
+            for current, current_points, hops, weight, seen in frontier:
+                for point in current_points:
+                    paths.extend(self.referrals(point, hops, weight))
+                if depth == max_depth:
+                    continue
+                for relation in self.atlas.relations_of(current, direction="out"):
+                    target_muscle = self._muscle_of(relation.target)
+                    if relation.kind not in _FOLLOWED or target_muscle in seen:
+                        continue
+                    step = Step(
+                        kind=relation.kind.value,  # type: ignore[arg-type]
+                        source=relation.source,
+                        target=relation.target,
+                        weight=self.weights["relation"],
+                        detail=relation.id,
+                        names=(self.atlas.name_of(relation.source), self.atlas.name_of(relation.target)),
+                    )
+                    targets = self._points_of(relation.target)
+                    next_frontier.append(
+                        (target_muscle, targets, (*hops, step), weight * step.weight, seen | {target_muscle})
+                    )
+            frontier = next_frontier
+        return paths
+
+    def _muscle_of(self, record_id: str) -> str:
+        record = self.atlas.get(record_id)
+        return record.muscle if isinstance(record, TriggerPoint) else record.id
+
+    def _points_of(self, record_id: str) -> tuple[TriggerPoint, ...]:
+        record = self.atlas.get(record_id)
+        return (record,) if isinstance(record, TriggerPoint) else self.atlas.trigger_points_of(record_id)
