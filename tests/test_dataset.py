@@ -242,6 +242,43 @@ def test_files_that_are_not_a_dataset_object_fail_as_dataset_errors(tmp_path: Pa
     assert str(path) == caught.value.source
 
 
+@pytest.mark.parametrize(
+    ("content", "path", "message"),
+    [
+        (b'{"schema_version": "1.0", "schema_version": "1.0"}', "$.schema_version", "duplicate key 'schema_version'"),
+        (b'{"schema_version": "1.0", "title": NaN}', "$", "NaN is not a JSON number"),
+        (b'{"schema_version": "1.0", "title": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "$", "nested too deeply"),
+        (b'{"schema_version": "1.0", "title": "\xff"}', "$", "cannot read the file"),
+        (
+            b'{"schema_version": "1.0", "sources": [{"id": "source:a", "kind": "book", "title": "T", "year": 1992.5}]}',
+            "$.sources[0].year",
+            "got a number with a fraction",
+        ),
+        (b'{"schema_version": "1.0", "muscles": null}', "$.muscles", "expected a list, got null"),
+        (
+            b'{"schema_version": "1.0", "regions": [{"id": "region:a", "name": "A", "parent": null, "views": "anterior", "sided": 1}]}',
+            "$.regions[0].sided",
+            "true or false",
+        ),
+    ],
+    ids=["duplicate key", "NaN", "deep nesting", "not UTF-8", "fractional year", "null section", "number for boolean"],
+)
+def test_awkward_json_is_reported_as_dataset_errors(tmp_path: Path, content: bytes, path: str, message: str) -> None:
+    """Duplicate keys, NaN, runaway nesting, bad bytes and wrong scalars all give DatasetError with a path."""
+    file = tmp_path / "awkward.json"
+    file.write_bytes(content)
+    with pytest.raises(tp.DatasetError) as caught:
+        tp.load(file)
+    assert any(p.path == path and message in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """A UTF-8 BOM (as some editors write) does not stop a file from loading."""
+    file = tmp_path / "bom.json"
+    file.write_bytes(b'\xef\xbb\xbf{"schema_version": "1.0"}')
+    assert "1.0" == tp.load(file).schema_version
+
+
 def test_a_missing_file_is_a_dataset_error(tmp_path: Path) -> None:
     """A file that cannot be read raises DatasetError, not OSError."""
     with pytest.raises(tp.DatasetError, match="cannot read the file"):

@@ -19,6 +19,7 @@ import functools
 import json
 import sys
 import types
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -90,7 +91,13 @@ def _strict(kind: type[_T], label: str) -> Callable[[Any, Any], _T]:
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+    if isinstance(value, float):
+        return "a number with a fraction" if value != int(value) else "a number written with a decimal point"
+    names = {str: "a string", bool: "a boolean", int: "a number"}
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
@@ -531,12 +538,51 @@ def read(path: str | Path, *, base: Dataset | None = None) -> Dataset:
     return parse(_decode(text, origin), origin=origin, base=base)
 
 
+class _Object(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it had more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    if len(result) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        result.duplicates = tuple(key for key, count in counts.items() if count > 1)
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _duplicate_keys(value: Any, path: str) -> Iterator[Problem]:
+    """Every key written twice in one object, with the object's path."""
+    if isinstance(value, _Object):
+        for key in value.duplicates:
+            yield Problem(f"{path}.{key}", f"duplicate key {key!r}: JSON keeps only the last value")
+        for key, item in value.items():
+            yield from _duplicate_keys(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _duplicate_keys(item, f"{path}[{index}]")
+
+
 def _decode(text: str, origin: str) -> Any:
+    """Decode JSON strictly: no NaN or Infinity, no key written twice, no runaway nesting."""
     try:
-        return json.loads(text)
+        document = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_object, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         raise DatasetError(origin, [Problem("$", message)]) from None
+    except ValueError as error:
+        raise DatasetError(origin, [Problem("$", f"not valid JSON: {error}")]) from None
+    except RecursionError:
+        raise DatasetError(origin, [Problem("$", "cannot read: the JSON is nested too deeply")]) from None
+    duplicates = list(_duplicate_keys(document, "$"))
+    if duplicates:
+        raise DatasetError(origin, duplicates)
+    return document
 
 
 def read_packaged() -> Dataset:
