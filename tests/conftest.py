@@ -23,12 +23,19 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import triggerpoints as tp
+
+# In CI, property tests run the same examples every time: a red build is reproducible.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 MINI = Path(__file__).parent / "fixtures" / "mini.json"
 
