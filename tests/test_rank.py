@@ -126,7 +126,7 @@ _PACKAGED = tp.load()
 _REFERRED = sorted({r.region for p in _PACKAGED.trigger_points for r in p.referrals})
 _REGIONS = st.sampled_from(_REFERRED) | st.sampled_from([r.id for r in _PACKAGED.regions])
 # Regions that exactly one muscle explains, found by asking: the monotonicity property's inputs.
-_ONLY_ONE = [region.id for region in _PACKAGED.regions if len(tp.rank([region.id])) == 1]
+_ONLY_ONE: list[str] = [region.id for region in _PACKAGED.regions if len(tp.rank([region.id])) == 1]
 
 
 @settings(max_examples=60, deadline=None)
