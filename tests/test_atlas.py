@@ -158,11 +158,15 @@ def test_region_hierarchy_queries(mini: tp.Atlas) -> None:
 
 
 def test_the_atlas_is_immutable(mini: tp.Atlas) -> None:
-    """No attribute of a loaded atlas can be set."""
+    """No attribute of a loaded atlas, its indexes or its records can be set."""
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        mini._by_id = {}
+        mini._ix = mini._ix
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        mini._ix.by_id = {}  # type: ignore[misc]
     with pytest.raises(TypeError):
-        mini._by_id["x"] = mini.muscles[0]  # type: ignore[index]
+        mini._ix.by_id["x"] = mini.muscles[0]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        mini._ix.names["muscle"]["x"] = frozenset()  # type: ignore[index]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         mini.muscles[0].name = "x"  # type: ignore[misc]
 

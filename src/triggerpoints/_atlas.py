@@ -12,14 +12,14 @@ constructor, so queries are dictionary reads. The networkx graph is built only w
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
+from triggerpoints._index import KINDS, Indexes, build, kind_of
 from triggerpoints._models import (
     Condition,
     Dataset,
@@ -37,7 +37,7 @@ from triggerpoints._models import (
     TriggerPoint,
     Zone,
 )
-from triggerpoints._text import close_matches, normalize, place_tokens, similarity
+from triggerpoints._text import close_matches, normalize, similarity
 from triggerpoints.exceptions import AmbiguousKeyError, UnknownIdError
 
 if TYPE_CHECKING:
@@ -46,19 +46,6 @@ if TYPE_CHECKING:
 __all__ = ["Atlas", "Match", "ReferralHit", "load"]
 
 _R = TypeVar("_R")
-#: Record kinds as users name them, with their id prefixes.
-KINDS: dict[str, str] = {
-    "source": "source",
-    "region": "region",
-    "muscle": "muscle",
-    "trigger_point": "tp",
-    "relation": "relation",
-    "factor": "factor",
-    "symptom": "symptom",
-    "condition": "condition",
-    "treatment": "treatment",
-}
-_KIND_OF_PREFIX = {prefix: kind for kind, prefix in KINDS.items()}
 _ORDER = {
     kind: rank
     for rank, kind in enumerate(
@@ -130,58 +117,13 @@ class Atlas:
         ['TrP1', 'TrP2', 'TrP3']
     """
 
-    __slots__ = (
-        "_ancestors",
-        "_by_id",
-        "_children",
-        "_dataset",
-        "_descendants",
-        "_display",
-        "_graph",
-        "_graph_lock",
-        "_links",
-        "_names",
-        "_origin",
-        "_places",
-        "_points_of",
-        "_position",
-        "_referrals_to",
-        "_relations_in",
-        "_relations_out",
-        "_sealed",
-        "_spelled",
-    )
+    __slots__ = ("_dataset", "_graph", "_graph_lock", "_ix", "_origin", "_sealed")
 
     def __init__(self, dataset: Dataset, *, origin: str = "<memory>") -> None:
         """Index ``dataset``; it must already be valid (see :func:`load`)."""
         self._dataset = dataset
         self._origin = origin
-        records: list[Record] = [record for section in _dataset_sections(dataset) for record in section]
-        self._by_id: Mapping[str, Record] = MappingProxyType({record.id: record for record in records})
-        self._position: Mapping[str, int] = MappingProxyType(
-            {record.id: number for section in _dataset_sections(dataset) for number, record in enumerate(section)}
-        )
-        muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
-        self._display: Mapping[str, str] = MappingProxyType(
-            {record.id: _display_name(record, muscles) for record in records}
-        )
-        self._names = self._index_names(records)
-        self._places = _index_places(dataset.regions)
-        self._points_of = _group((point.muscle, point) for point in dataset.trigger_points)
-        self._children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
-        self._ancestors, self._descendants = _hierarchy(dataset.regions, self._children)
-        self._referrals_to = _group(
-            (referral.region, (point, referral)) for point in dataset.trigger_points for referral in point.referrals
-        )
-        self._relations_out = _group((self._muscle_of(relation.source), relation) for relation in dataset.relations)
-        self._relations_in = _group((self._muscle_of(relation.target), relation) for relation in dataset.relations)
-        linked: tuple[Factor | Symptom | Condition | Treatment, ...] = (
-            *dataset.factors,
-            *dataset.symptoms,
-            *dataset.conditions,
-            *dataset.treatments,
-        )
-        self._links = _group((link.muscle, record) for record in linked for link in record.muscles)
+        self._ix: Indexes = build(dataset)
         self._graph: nx.MultiDiGraph[str] | None = None
         self._graph_lock = threading.Lock()
         self._sealed = True
@@ -196,49 +138,10 @@ class Atlas:
         return f"<Atlas {self._origin} v{self.dataset_version}: {counts}>"
 
     def __contains__(self, record_id: object) -> bool:
-        return record_id in self._by_id
+        return record_id in self._ix.by_id
 
     def __len__(self) -> int:
-        return len(self._by_id)
-
-    # --- building indexes ---------------------------------------------------------
-
-    def _index_names(self, records: Iterable[Record]) -> Mapping[str, Mapping[str, frozenset[str]]]:
-        """Per kind: normalized word -> the ids it names (ids, names, aliases).
-
-        Also fills ``_spelled``: (record id, normalized word) -> the word as written.
-        """
-        words: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        spelled: dict[tuple[str, str], str] = {}
-        muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in self._dataset.muscles}
-        for record in records:
-            kind = _KIND_OF_PREFIX[record.id.split(":", 1)[0]]
-            for word in self._words(record, muscles):
-                key = normalize(word)
-                words[kind][key].add(record.id)
-                spelled.setdefault((record.id, key), word)
-        self._spelled: Mapping[tuple[str, str], str] = MappingProxyType(spelled)
-        return MappingProxyType(
-            {
-                kind: MappingProxyType({word: frozenset(ids) for word, ids in table.items()})
-                for kind, table in words.items()
-            }
-        )
-
-    def _words(self, record: Record, muscles: Mapping[str, Muscle]) -> Iterable[str]:
-        """The words a record answers to; the display name and aliases come first."""
-        yield self._display[record.id]
-        yield from getattr(record, "aliases", ())
-        if isinstance(record, TriggerPoint):
-            owner = muscles[record.muscle]
-            for name in (owner.name, *owner.aliases):
-                yield f"{name} {record.label}"
-        yield record.id
-        yield record.id.split(":", 1)[1]
-
-    def _muscle_of(self, record_id: str) -> str:
-        point = self._by_id.get(record_id)
-        return point.muscle if isinstance(point, TriggerPoint) else record_id
+        return len(self._ix.by_id)
 
     # --- metadata -----------------------------------------------------------------
 
@@ -321,9 +224,9 @@ class Atlas:
             'Coccyx'
         """
         try:
-            return self._by_id[record_id]
+            return self._ix.by_id[record_id]
         except (KeyError, TypeError):
-            raise UnknownIdError("id", str(record_id), close_matches(str(record_id), self._by_id)) from None
+            raise UnknownIdError("id", str(record_id), close_matches(str(record_id), self._ix.by_id)) from None
 
     def position(self, record_id: str) -> int:
         """Return a record's index in its section of the dataset (its dataset order).
@@ -335,7 +238,7 @@ class Atlas:
             2
         """
         try:
-            return self._position[record_id]
+            return self._ix.position[record_id]
         except (KeyError, TypeError):
             self.get(record_id)
             raise
@@ -343,16 +246,16 @@ class Atlas:
     def name_of(self, record_id: str) -> str:
         """Return the display name of a record (``"Gluteus minimus anterior"``)."""
         self.get(record_id)
-        return self._display[record_id]
+        return self._ix.display[record_id]
 
     def _find(self, kind: str, key: object) -> frozenset[str]:
         """The ids of ``kind`` that ``key`` names (empty if none); never raises, even on non-text."""
         if not isinstance(key, str):
             return frozenset()
-        record = self._by_id.get(key)
-        if record is not None and _KIND_OF_PREFIX[key.split(":", 1)[0]] == kind:
+        record = self._ix.by_id.get(key)
+        if record is not None and kind_of(key) == kind:
             return frozenset((key,))
-        return self._names.get(kind, MappingProxyType({})).get(normalize(key), frozenset())
+        return self._ix.names.get(kind, MappingProxyType({})).get(normalize(key), frozenset())
 
     def _resolve(self, kind: str, key: str) -> str:
         """Return the id of the one record of ``kind`` that ``key`` names."""
@@ -366,9 +269,9 @@ class Atlas:
     def _suggest(self, kind: str | None, key: str) -> list[str]:
         """Up to three words close to ``key``, as written in the data, one per record."""
         shown: dict[str, tuple[str, str]] = {}
-        for record in self._by_id.values():
-            if kind is None or _KIND_OF_PREFIX[record.id.split(":", 1)[0]] == kind:
-                for word in (self._display[record.id], *getattr(record, "aliases", ())):
+        for record in self._ix.by_id.values():
+            if kind is None or kind_of(record.id) == kind:
+                for word in (self._ix.display[record.id], *getattr(record, "aliases", ())):
                     shown.setdefault(normalize(word), (word, record.id))
         suggestions: dict[str, str] = {}
         for word in close_matches(normalize(key), shown, limit=12):
@@ -377,10 +280,10 @@ class Atlas:
         return list(suggestions.values())[:3]
 
     def _one(self, kind: str, key: str, cls: type[_R]) -> _R:
-        record: object = self._by_id.get(key) if isinstance(key, str) else None
+        record: object = self._ix.by_id.get(key) if isinstance(key, str) else None
         if isinstance(record, cls):  # an exact id: the common case inside the library
             return record
-        record = self._by_id[self._resolve(kind, key)]
+        record = self._ix.by_id[self._resolve(kind, key)]
         assert isinstance(record, cls)  # noqa: S101 - guaranteed by the index
         return record
 
@@ -462,14 +365,14 @@ class Atlas:
         """
         kinds = self._kinds(kind)
         key = normalize(text) if isinstance(text, str) else ""
-        ids = sorted({found for name in kinds for found in self._names.get(name, {}).get(key, ())})
+        ids = sorted({found for name in kinds for found in self._ix.names.get(name, {}).get(key, ())})
         if not ids:
             raise UnknownIdError(
                 kind.replace("_", " ") if kind else "record", str(text), self._suggest(kind, str(text))
             )
         if len(ids) > 1:
             raise AmbiguousKeyError(text, ids)
-        return self._by_id[ids[0]]
+        return self._ix.by_id[ids[0]]
 
     def search(self, text: str, *, kind: str | None = None, limit: int | None = 10) -> list[Match]:
         """Return records whose names or aliases match ``text``, best first.
@@ -500,7 +403,7 @@ class Atlas:
         query = normalize(text) if isinstance(text, str) else ""
         best: dict[str, tuple[float, str]] = {}
         for name in kinds:
-            for word, ids in self._names.get(name, {}).items():
+            for word, ids in self._ix.names.get(name, {}).items():
                 score = similarity(query, word)
                 for record_id in ids:
                     if score > 0 and score > best.get(record_id, (0.0, ""))[0]:
@@ -512,9 +415,9 @@ class Atlas:
     def _match(self, record_id: str, score: float, word: str) -> Match:
         return Match(
             id=record_id,
-            kind=_KIND_OF_PREFIX[record_id.split(":", 1)[0]],
-            name=self._display[record_id],
-            matched=self._spelled[(record_id, word)],
+            kind=kind_of(record_id),
+            name=self._ix.display[record_id],
+            matched=self._ix.spelled[(record_id, word)],
             score=score,
         )
 
@@ -534,13 +437,13 @@ class Atlas:
         aliases and id, as sets ("outside of the thigh" -> ``{"lateral", "thigh"}``).
         A key that two regions share maps to both, and phrase resolution skips it.
         """
-        return self._places
+        return self._ix.places
 
     # --- muscles and trigger points -------------------------------------------------
 
     def trigger_points_of(self, muscle: str) -> tuple[TriggerPoint, ...]:
         """Return a muscle's trigger points, in dataset order."""
-        return self._points_of.get(self.muscle(muscle).id, ())
+        return self._ix.points_of.get(self.muscle(muscle).id, ())
 
     def _muscle_id(self, key: str) -> str:
         """The muscle a key stands for: the muscle itself, or a trigger point's muscle."""
@@ -557,7 +460,7 @@ class Atlas:
         points = self._find("trigger_point", key)
         if len(points) == 1:
             return (self.trigger_point(next(iter(points))),)
-        return self._points_of.get(self._muscle_id(key), ())
+        return self._ix.points_of.get(self._muscle_id(key), ())
 
     def referrals_of(self, key: str, *, zone: Zone | str | None = None) -> tuple[ReferralHit, ...]:
         """Return where a trigger point, or each trigger point of a muscle, refers pain.
@@ -608,13 +511,13 @@ class Atlas:
         wanted = None if zone is None else Zone(zone)
         hits: list[ReferralHit] = []
         for region_id in (target, *(self.descendants_of(target) if include_subregions else ())):
-            for point, referral in self._referrals_to.get(region_id, ()):
+            for point, referral in self._ix.referrals_to.get(region_id, ()):
                 if wanted is None or referral.zone is wanted:
                     match: Literal["exact", "subregion"] = "exact" if region_id == target else "subregion"
                     hits.append(
                         ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral, match=match)
                     )
-        hits.sort(key=lambda hit: (hit.match != "exact", self._position[hit.trigger_point], hit.region))
+        hits.sort(key=lambda hit: (hit.match != "exact", self._ix.position[hit.trigger_point], hit.region))
         return tuple(hits)
 
     def muscles_referring_to(
@@ -632,7 +535,7 @@ class Atlas:
         """
         seen: dict[str, Muscle] = {}
         for hit in self.referrals_to(region, zone=zone, include_subregions=include_subregions):
-            muscle = self._by_id[hit.muscle]
+            muscle = self._ix.by_id[hit.muscle]
             assert isinstance(muscle, Muscle)  # noqa: S101 - guaranteed by validation
             seen.setdefault(hit.muscle, muscle)
         return tuple(seen.values())
@@ -662,9 +565,9 @@ class Atlas:
         muscle = self._muscle_id(key)
         found: list[Relation] = []
         if direction in ("out", "both"):
-            found.extend(self._relations_out.get(muscle, ()))
+            found.extend(self._ix.relations_out.get(muscle, ()))
         if direction in ("in", "both"):
-            found.extend(self._relations_in.get(muscle, ()))
+            found.extend(self._ix.relations_in.get(muscle, ()))
         return tuple(relation for relation in found if wanted is None or relation.kind is wanted)
 
     def satellites_of(self, key: str) -> tuple[Relation, ...]:
@@ -686,7 +589,7 @@ class Atlas:
 
     def _linked(self, key: str, cls: type[_R]) -> tuple[_R, ...]:
         muscle = self.muscle(key).id
-        records = {record.id: record for record in self._links.get(muscle, ()) if isinstance(record, cls)}
+        records = {record.id: record for record in self._ix.links.get(muscle, ()) if isinstance(record, cls)}
         return tuple(records.values())
 
     def factors_of(
@@ -737,7 +640,7 @@ class Atlas:
 
     def children_of(self, region: str) -> tuple[Region, ...]:
         """Return the direct sub-regions of a region, in dataset order."""
-        return tuple(self.region(child) for child in self._children.get(self.region(region).id, ()))
+        return tuple(self.region(child) for child in self._ix.children.get(self.region(region).id, ()))
 
     def ancestors_of(self, region: str) -> tuple[Region, ...]:
         """Return the regions that enclose a region, nearest first.
@@ -747,11 +650,11 @@ class Atlas:
             >>> [r.id for r in tp.load().ancestors_of("sits bone")][:2]
             ['region:lower-buttock', 'region:buttock']
         """
-        return tuple(self._by_id[ancestor] for ancestor in self._ancestors[self.region(region).id])  # type: ignore[misc]
+        return tuple(self._ix.by_id[ancestor] for ancestor in self._ix.ancestors[self.region(region).id])  # type: ignore[misc]
 
     def descendants_of(self, region: str) -> tuple[str, ...]:
         """Return the ids of every region inside a region, depth first."""
-        return self._descendants[self.region(region).id]
+        return self._ix.descendants[self.region(region).id]
 
     def cautions_for(self, region: str) -> tuple[tuple[str, str], ...]:
         """Return the caution notes that apply to a region: its own and its ancestors'.
@@ -780,7 +683,7 @@ class Atlas:
                 if self._graph is None:
                     from triggerpoints import _graph  # noqa: PLC0415 - networkx is imported only here
 
-                    object.__setattr__(self, "_graph", _graph.build(self._dataset, self._display))
+                    object.__setattr__(self, "_graph", _graph.build(self._dataset, self._ix.display))
         assert self._graph is not None  # noqa: S101
         return self._graph
 
@@ -789,72 +692,6 @@ class Atlas:
         from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
 
         return _dataset.unstructure(self._dataset)
-
-
-def _display_name(record: Record, muscles: Mapping[str, Muscle]) -> str:
-    """A record's name for people: trigger points are "<muscle> <label>"."""
-    if isinstance(record, TriggerPoint):
-        return f"{muscles[record.muscle].name} {record.label}"
-    if isinstance(record, Relation):
-        return record.id
-    if isinstance(record, Source):
-        return record.title
-    return record.name
-
-
-def _dataset_sections(dataset: Dataset) -> tuple[tuple[Record, ...], ...]:
-    return (
-        dataset.sources,
-        dataset.regions,
-        dataset.muscles,
-        dataset.trigger_points,
-        dataset.relations,
-        dataset.factors,
-        dataset.symptoms,
-        dataset.conditions,
-        dataset.treatments,
-    )
-
-
-def _hierarchy(
-    regions: Iterable[Region], children: Mapping[str, tuple[str, ...]]
-) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
-    """Ancestors (nearest first) and descendants (depth first) of every region."""
-    parents = {region.id: region.parent for region in regions}
-    ancestors: dict[str, tuple[str, ...]] = {}
-    descendants: dict[str, tuple[str, ...]] = {}
-    for region_id, parent in parents.items():
-        chain: list[str] = []
-        current = parent
-        while current is not None:
-            chain.append(current)
-            current = parents.get(current)
-        ancestors[region_id] = tuple(chain)
-        found: list[str] = []
-        stack = list(reversed(children.get(region_id, ())))
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(reversed(children.get(node, ())))
-        descendants[region_id] = tuple(found)
-    return MappingProxyType(ancestors), MappingProxyType(descendants)
-
-
-def _index_places(regions: Iterable[Region]) -> Mapping[frozenset[str], frozenset[str]]:
-    places: dict[frozenset[str], set[str]] = defaultdict(set)
-    for region in regions:
-        for word in (region.name, *region.aliases, region.id.split(":", 1)[1]):
-            key = frozenset(place_tokens(word))
-            if key:
-                places[key].add(region.id)
-    return MappingProxyType({key: frozenset(ids) for key, ids in places.items()})
-
-
-def _group(pairs: Iterable[tuple[Any, _R]]) -> Mapping[Any, tuple[_R, ...]]:
-    grouped: dict[Any, list[_R]] = defaultdict(list)
-    for key, value in pairs:
-        grouped[key].append(value)
-    return MappingProxyType({key: tuple(values) for key, values in grouped.items()})
 
 
 _PACKAGED: list[Atlas] = []
