@@ -171,6 +171,40 @@ def test_the_atlas_is_immutable(mini: tp.Atlas) -> None:
         mini.muscles[0].name = "x"  # type: ignore[misc]
 
 
+def test_the_atlas_cannot_lose_attributes(mini: tp.Atlas) -> None:
+    """Deleting an attribute is refused too, so the cached atlas stays whole."""
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del mini._ix
+
+
+def test_empty_or_punctuation_keys_name_nothing(mini: tp.Atlas) -> None:
+    """An empty key after normalization matches no record."""
+    for key in ("", "?", "!!!"):
+        with pytest.raises(tp.UnknownIdError):
+            mini.lookup(key)
+        assert [] == mini.search(key)
+
+
+def test_sources_are_not_in_kindless_lookup() -> None:
+    """A source titled like a muscle does not make the muscle's name ambiguous."""
+    atlas = tp.load()
+    assert "muscle:gluteus-minimus" == atlas.lookup("gluteus minimus muscle").id
+    assert "muscle:quadratus-lumborum" == tp.lookup("quadratus lumborum").id
+    assert atlas.lookup("source:ts-vol2-ch9", kind="source").id == "source:ts-vol2-ch9"
+
+
+def test_suggestions_rank_prefixes_before_spelling() -> None:
+    """'heat' suggests the treatment it starts, not a word that merely looks alike."""
+    with pytest.raises(tp.UnknownIdError) as caught:
+        tp.lookup("heat")
+    assert "Heat after stretching" == caught.value.suggestions[0]
+
+
+def test_very_long_queries_stay_fast_and_never_raise(mini: tp.Atlas) -> None:
+    """search() cuts queries to a bounded length (a 100,000-character query is no attack)."""
+    assert [] == mini.search("z" * 100_000)
+
+
 def test_get_and_name_of(mini: tp.Atlas) -> None:
     """Exact-id access, display names, membership and size."""
     assert "Alpha muscle lower" == mini.name_of("tp:alpha-lower")

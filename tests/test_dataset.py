@@ -350,6 +350,86 @@ def test_an_extension_may_not_redefine_or_clash_with_packaged_records(tmp_path: 
     assert "dangling reference" in problems["$.extra_aliases[1].record"]
 
 
+def test_alias_patches_apply_in_standalone_files_and_skip_words_already_known(
+    mini_copy: dict[str, Any], tmp_path: Path
+) -> None:
+    """A file's own extra_aliases are applied; repeated or already-known words are skipped, not errors."""
+    mini_copy["extra_aliases"] = [
+        {"record": "muscle:alpha", "aliases": ["first muscle", "FIRST MUSCLE", "alpha"]},
+        {"record": "region:shin", "aliases": ["shinbone area"]},
+    ]
+    path = tmp_path / "patched.json"
+    path.write_text(json.dumps(mini_copy), encoding="utf-8")
+    atlas = tp.load(path)
+    assert ("alpha", "Älpha", "first muscle") == atlas.muscle("first muscle").aliases
+    assert "region:shin" == atlas.region("shinbone area").id
+    assert () == atlas.dataset.extra_aliases
+
+
+@pytest.mark.parametrize(
+    ("patch", "path", "words"),
+    [
+        ({"record": "source:book", "aliases": ["the book"]}, "$.extra_aliases[0].record", "have no aliases"),
+        ({"record": "relation:alpha-satellite-beta", "aliases": ["r"]}, "$.extra_aliases[0].record", "have no aliases"),
+        ({"record": "muscle:alpha", "aliases": ["!!!"]}, "$.extra_aliases[0].aliases[0]", "no letters or digits"),
+        ({"record": "muscle:alpha", "aliases": []}, "$.extra_aliases[0].aliases", "must not be empty"),
+        ({"record": "muscle:alpha", "aliases": ["x", "x"]}, "$.extra_aliases[0].aliases", "more than once"),
+        (
+            {"record": "muscle:alpha", "aliases": ["beta"]},
+            "$.extra_aliases[0].aliases[0]",
+            "already names 'muscle:beta'",
+        ),
+    ],
+)
+def test_bad_alias_patches_are_dataset_errors(
+    mini_copy: dict[str, Any], patch: dict[str, Any], path: str, words: str
+) -> None:
+    """Patches on kinds without aliases, empty or clashing words: DatasetError with a path."""
+    mini_copy["extra_aliases"] = [patch]
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    assert any(p.path == path and words in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_an_id_slug_may_not_equal_another_records_alias(mini_copy: dict[str, Any]) -> None:
+    """Lookups accept bare slugs, so a slug that is another record's alias is refused."""
+    mini_copy["muscles"][1]["aliases"] = ["alpha-2"]
+    mini_copy["muscles"].append(
+        {"id": "muscle:alpha-2", "name": "Gamma", "body_area": "lower-torso", "sources": ["source:book"]}
+    )
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    assert ["$.muscles[2].id"] == [p.path for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path", "words"),
+    [
+        (_set("sources.1.accessed", "2026-99-99"), "$.sources[1].accessed", "real date"),
+        (_set("sources.0.year", 10**6), "$.sources[0].year", "from 1 to 9999"),
+        (_set("regions.1.views", []), "$.regions[1].views", "must not be empty"),
+        (_set("muscles.0.aliases", ["alpha", "***"]), "$.muscles[0].aliases[1]", "no letters or digits"),
+    ],
+    ids=["impossible date", "huge year", "no views", "punctuation alias"],
+)
+def test_values_a_schema_would_refuse_are_refused(
+    mini_copy: dict[str, Any], mutate: Mutation, path: str, words: str
+) -> None:
+    """The loader is at least as strict as the JSON Schema on dates, years, views and aliases."""
+    mutate(mini_copy)
+    with pytest.raises(tp.DatasetError) as caught:
+        _dataset.parse(mini_copy, origin="mini.json")
+    assert any(p.path == path and words in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_a_huge_number_is_a_dataset_error(tmp_path: Path) -> None:
+    """1e400 (infinity to Python) is reported, not an OverflowError."""
+    file = tmp_path / "big.json"
+    file.write_text('{"schema_version": "1.0", "title": 1e400}', encoding="utf-8")
+    with pytest.raises(tp.DatasetError, match="too large"):
+        tp.load(file)
+
+
 def test_extend_without_a_path_is_refused() -> None:
     """extend=True needs a file."""
     with pytest.raises(ValueError, match="needs the path"):

@@ -46,6 +46,14 @@ if TYPE_CHECKING:
 __all__ = ["Atlas", "Match", "ReferralHit", "load"]
 
 _R = TypeVar("_R")
+#: The kinds that ``lookup`` and ``search`` consider when no kind is given. Sources
+#: and relations are left out: source titles repeat muscle names ("Gluteus Minimus
+#: Muscle") and relation ids are not words people type.
+_DEFAULT_KINDS = ("muscle", "trigger_point", "region", "condition", "symptom", "factor", "treatment")
+#: Queries are cut to this many characters (after normalization) before matching.
+_LONGEST_QUERY = 200
+#: The lowest similarity worth suggesting ("did you mean").
+_SUGGEST_CUTOFF = 0.5
 _ORDER = {
     kind: rank
     for rank, kind in enumerate(
@@ -132,6 +140,9 @@ class Atlas:
         if getattr(self, "_sealed", False):
             raise attrs.exceptions.FrozenInstanceError
         object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
 
     def __repr__(self) -> str:
         counts = f"{len(self.muscles)} muscles, {len(self.trigger_points)} trigger points, {len(self.regions)} regions"
@@ -255,7 +266,8 @@ class Atlas:
         record = self._ix.by_id.get(key)
         if record is not None and kind_of(key) == kind:
             return frozenset((key,))
-        return self._ix.names.get(kind, MappingProxyType({})).get(normalize(key), frozenset())
+        word = normalize(key)
+        return self._ix.names.get(kind, MappingProxyType({})).get(word, frozenset()) if word else frozenset()
 
     def _resolve(self, kind: str, key: str) -> str:
         """Return the id of the one record of ``kind`` that ``key`` names."""
@@ -267,17 +279,22 @@ class Atlas:
         return next(iter(ids))
 
     def _suggest(self, kind: str | None, key: str) -> list[str]:
-        """Up to three words close to ``key``, as written in the data, one per record."""
-        shown: dict[str, tuple[str, str]] = {}
-        for record in self._ix.by_id.values():
-            if kind is None or kind_of(record.id) == kind:
-                for word in (self._ix.display[record.id], *getattr(record, "aliases", ())):
-                    shown.setdefault(normalize(word), (word, record.id))
-        suggestions: dict[str, str] = {}
-        for word in close_matches(normalize(key), shown, limit=12):
-            written, owner = shown[word]
-            suggestions.setdefault(owner, written)
-        return list(suggestions.values())[:3]
+        """Up to three words close to ``key``, as written in the data, one per record.
+
+        Ranked like :meth:`search` (whole word, prefix, word prefixes, then spelling),
+        among display names and aliases; ids are not suggested.
+        """
+        query = normalize(key)[:_LONGEST_QUERY]
+        best: dict[str, tuple[float, str]] = {}
+        for (record_id, word), written in self._ix.spelled.items() if query else ():
+            if (kind is None and kind_of(record_id) in _DEFAULT_KINDS) or kind_of(record_id) == kind:
+                if written == record_id or written == record_id.split(":", 1)[1]:
+                    continue
+                score = similarity(query, word)
+                if score >= _SUGGEST_CUTOFF and score > best.get(record_id, (0.0, ""))[0]:
+                    best[record_id] = (score, written)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._ix.display[item[0]].casefold(), item[0]))
+        return [written for _, (_, written) in ranked[:3]]
 
     def _one(self, kind: str, key: str, cls: type[_R]) -> _R:
         record: object = self._ix.by_id.get(key) if isinstance(key, str) else None
@@ -365,7 +382,7 @@ class Atlas:
         """
         kinds = self._kinds(kind)
         key = normalize(text) if isinstance(text, str) else ""
-        ids = sorted({found for name in kinds for found in self._ix.names.get(name, {}).get(key, ())})
+        ids = sorted({found for name in kinds for found in self._ix.names.get(name, {}).get(key, ())}) if key else []
         if not ids:
             raise UnknownIdError(
                 kind.replace("_", " ") if kind else "record", str(text), self._suggest(kind, str(text))
@@ -400,7 +417,7 @@ class Atlas:
         kinds = self._kinds(kind)
         if limit is not None and limit < 0:
             raise ValueError("limit must not be negative")
-        query = normalize(text) if isinstance(text, str) else ""
+        query = normalize(text)[:_LONGEST_QUERY] if isinstance(text, str) else ""
         best: dict[str, tuple[float, str]] = {}
         for name in kinds:
             for word, ids in self._ix.names.get(name, {}).items():
@@ -424,7 +441,7 @@ class Atlas:
     @staticmethod
     def _kinds(kind: str | None) -> tuple[str, ...]:
         if kind is None:
-            return tuple(KINDS)
+            return _DEFAULT_KINDS
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(sorted(KINDS))}")
         return (kind,)

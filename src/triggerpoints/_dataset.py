@@ -17,10 +17,11 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import math
 import sys
 import types
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
@@ -91,6 +92,8 @@ def _strict(kind: type[_T], label: str) -> Callable[[Any, Any], _T]:
 
 
 def _json_type(value: object) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number too large to represent"
     if isinstance(value, float):
         return "a number with a fraction" if value != int(value) else "a number written with a decimal point"
     names = {str: "a string", bool: "a boolean", int: "a number"}
@@ -409,6 +412,9 @@ def _check_names(base: Dataset | None, records: dict[str, list[tuple[str, Any]]]
         for path, record in records[section]:
             for field, word in _words_with_fields(record):
                 key = normalize(word)
+                if not key:
+                    problems.append(Problem(f"{path}.{field}", _no_letters(word)))
+                    continue
                 owner = owners.setdefault(key, record.id)
                 if owner != record.id:
                     problems.append(Problem(f"{path}.{field}", f"{word!r} already names {owner!r}"))
@@ -436,10 +442,21 @@ def _check_patches(
                 owners.setdefault((record.id.split(":")[0], normalize(word)), record.id)
     for path, patch in records["extra_aliases"]:
         prefix = patch.record.split(":")[0]
+        if prefix in ("source", "relation"):
+            problems.append(Problem(f"{path}.record", f"{PREFIXES[prefix]} records have no aliases to extend"))
+            continue
         for number, alias in enumerate(patch.aliases):
-            owner = owners.setdefault((prefix, normalize(alias)), patch.record)
+            key = normalize(alias)
+            if not key:
+                problems.append(Problem(f"{path}.aliases[{number}]", _no_letters(alias)))
+                continue
+            owner = owners.setdefault((prefix, key), patch.record)
             if owner != patch.record and patch.record in index.where:
                 problems.append(Problem(f"{path}.aliases[{number}]", f"{alias!r} already names {owner!r}"))
+
+
+def _no_letters(word: str) -> str:
+    return f"{word!r} has no letters or digits to look it up by"
 
 
 def _words(record: Any) -> Iterator[str]:
@@ -448,13 +465,21 @@ def _words(record: Any) -> Iterator[str]:
 
 
 def _words_with_fields(record: Any) -> Iterator[tuple[str, str]]:
-    """The names a record can be looked up by, with the field each comes from."""
+    """The words a record can be looked up by, with the field each comes from.
+
+    Its name, its aliases and the slug of its id ("gluteus-minimus"), each once.
+    """
+    seen: set[str] = set()
     name = getattr(record, "name", None)
+    candidates = [("id", record.id.split(":", 1)[1])]
     if isinstance(name, str):
-        yield "name", name
-    for number, alias in enumerate(getattr(record, "aliases", ())):
-        if name is None or normalize(alias) != normalize(name):
-            yield f"aliases[{number}]", alias
+        candidates.append(("name", name))
+    candidates.extend((f"aliases[{number}]", alias) for number, alias in enumerate(getattr(record, "aliases", ())))
+    for field, word in candidates:
+        key = normalize(word)
+        if key not in seen:
+            seen.add(key)
+            yield field, word
 
 
 # --- entry points -------------------------------------------------------------------
@@ -491,7 +516,7 @@ def parse(document: Any, *, origin: str, base: Dataset | None = None) -> Dataset
     fields: dict[str, Any] = {key: document[key] for key in _SCALARS if key in document}
     fields.update({section: tuple(record for _, record in records[section]) for section in records})
     dataset = Dataset(**fields)
-    return dataset if base is None else merge(base, dataset)
+    return _apply_aliases(dataset) if base is None else merge(base, dataset)
 
 
 def _document_order(problem: Problem) -> tuple[Any, ...]:
@@ -511,17 +536,32 @@ def merge(base: Dataset, extension: Dataset) -> Dataset:
     """
     combined = {section: getattr(base, section) + getattr(extension, section) for section in SECTIONS}
     patches = base.extra_aliases + extension.extra_aliases
+    return _apply_aliases(attrs.evolve(base, **combined, extra_aliases=patches))
+
+
+def _apply_aliases(dataset: Dataset) -> Dataset:
+    """Add each alias patch's aliases to its record, skipping words the record already has."""
     extra: dict[str, list[str]] = {}
-    for patch in patches:
+    for patch in dataset.extra_aliases:
         extra.setdefault(patch.record, []).extend(patch.aliases)
-    for section, records in combined.items():
-        combined[section] = tuple(
-            attrs.evolve(record, aliases=record.aliases + tuple(extra[record.id]))
-            if record.id in extra and hasattr(record, "aliases")
-            else record
-            for record in records
-        )
-    return attrs.evolve(base, **combined, extra_aliases=())
+    if not extra:
+        return dataset
+    changed: dict[str, Any] = {}
+    for section in SECTIONS:
+        records = getattr(dataset, section)
+        if any(record.id in extra for record in records):
+            changed[section] = tuple(_with_aliases(record, extra.get(record.id, ())) for record in records)
+    return attrs.evolve(dataset, **changed, extra_aliases=())
+
+
+def _with_aliases(record: Any, aliases: Iterable[str]) -> Any:
+    known = {normalize(word) for _, word in _words_with_fields(record)}
+    new: list[str] = []
+    for alias in aliases:
+        if normalize(alias) not in known:
+            known.add(normalize(alias))
+            new.append(alias)
+    return attrs.evolve(record, aliases=(*record.aliases, *new)) if new else record
 
 
 def read(path: str | Path, *, base: Dataset | None = None) -> Dataset:

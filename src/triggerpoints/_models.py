@@ -12,6 +12,7 @@ when a dataset is loaded.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from typing import Any, NewType
@@ -264,13 +265,19 @@ def _xrefs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str,
 
 
 def _date(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and _DATE.fullmatch(value) is None:
-        raise InvariantError(attribute.name, f"malformed date {value!r}; expected YYYY-MM-DD")
+    if value is None:
+        return
+    try:
+        valid = _DATE.fullmatch(value) is not None and datetime.date.fromisoformat(value) is not None
+    except ValueError:
+        valid = False
+    if not valid:
+        raise InvariantError(attribute.name, f"malformed date {value!r}; expected a real date as YYYY-MM-DD")
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 1:
-        raise InvariantError(attribute.name, f"{attribute.name} must be a positive number")
+    if value is not None and not 1 <= value <= 9999:
+        raise InvariantError(attribute.name, f"{attribute.name} must be a whole number from 1 to 9999")
 
 
 def _distinct(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
@@ -375,7 +382,7 @@ class Region:
     id: RegionId = attrs.field(validator=_id_of("region"))
     name: str = attrs.field(validator=_non_blank)
     parent: RegionId | None = attrs.field(validator=attrs.validators.optional(_id_of("region")))
-    views: tuple[View, ...] = attrs.field(validator=_distinct)
+    views: tuple[View, ...] = attrs.field(validator=[_not_empty, _distinct])
     sided: bool
     aliases: tuple[str, ...] = _ALIASES
     description: str = ""
@@ -622,7 +629,7 @@ class AliasPatch:
     """
 
     record: str = attrs.field(validator=_id_of(*PREFIXES))
-    aliases: tuple[str, ...] = attrs.field(validator=_non_blank_items)
+    aliases: tuple[str, ...] = attrs.field(validator=[_not_empty, _non_blank_items, _distinct])
     sources: tuple[SourceId, ...] = attrs.field(default=(), validator=[_ids_of("source"), _distinct])
 
 

@@ -49,7 +49,7 @@ class UnknownIdError(TriggerPointsError, LookupError):
         ...     tp.region("sits bon")
         ... except tp.UnknownIdError as error:
         ...     print(error)
-        unknown region 'sits bon'; did you mean 'sits bone', 'shin bone' or 'it band'?
+        unknown region 'sits bon'; did you mean 'sits bone'?
     """
 
     def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
