@@ -1,9 +1,9 @@
 """How records become a networkx graph. Edge direction is written down here, once.
 
-Nodes are record ids. Each node has the attributes ``kind`` (``"muscle"``,
-``"trigger_point"``, ``"region"``, ``"source"``, ``"factor"``, ``"symptom"``,
-``"condition"``, ``"treatment"``), ``name`` (its display name) and ``record`` (the
-frozen record itself).
+Nodes are record ids: every record is a node. Each node has the attributes ``kind``
+(``"muscle"``, ``"trigger_point"``, ``"region"``, ``"relation"``, ``"source"``,
+``"factor"``, ``"symptom"``, ``"condition"``, ``"treatment"``), ``name`` (its display
+name) and ``record`` (the frozen record itself).
 
 Every edge points from what acts to what it acts on. The edge key is the relation's
 name:
@@ -21,6 +21,8 @@ muscle/tp -> m/tp     the relation kind       ``id``, ``mechanism``, ``sources``
                       ``synergist-overload``,
                       ``antagonist-overload``,
                       ``associated``)
+muscle/tp -> relation ``acts_through``        (the relation's source to its node)
+relation -> muscle/tp ``acts_on``             (the relation's node to its target)
 factor -> muscle      ``activates``,          ``trigger_points``, ``note``, ``sources``
                       ``overloads``,
                       ``perpetuates`` (by the
@@ -34,9 +36,10 @@ record -> source      ``cites``               (every source a record or its part
 Factors marked ``general`` (they apply to every muscle) have no ``activates``/
 ``perpetuates`` edges; their node has ``general=True``.
 
-The graph is frozen (no nodes or edges can be added or removed). Attribute
-dictionaries are plain dicts that networkx does not freeze: treat them as
-read-only. The atlas never reads them, so changing one cannot corrupt lookups.
+The graph is frozen (no nodes or edges can be added or removed) and its node, edge
+and graph attribute dictionaries refuse changes too, so the graph an atlas caches is
+the same for every caller. For a graph you can change, copy it:
+``networkx.MultiDiGraph(atlas.graph)``.
 """
 
 from __future__ import annotations
@@ -54,12 +57,64 @@ from triggerpoints._models import (
     Link,
     Muscle,
     Record,
+    Relation,
     Symptom,
     Treatment,
     TriggerPoint,
 )
 
 __all__ = ["build"]
+
+
+class _Attrs(dict[str, Any]):
+    """An attribute dictionary that refuses every change once sealed."""
+
+    sealed = False
+
+    def _refuse(self) -> None:
+        if self.sealed:
+            raise TypeError("the triggerpoints graph is read-only; copy it with networkx.MultiDiGraph(graph)")
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._refuse()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._refuse()
+        super().__delitem__(key)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._refuse()
+        super().update(*args, **kwargs)
+
+    def clear(self) -> None:
+        self._refuse()
+        super().clear()
+
+    def pop(self, *args: Any) -> Any:
+        self._refuse()
+        return super().pop(*args)
+
+    def popitem(self) -> tuple[str, Any]:
+        self._refuse()
+        return super().popitem()
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._refuse()
+        return super().setdefault(key, default)
+
+    def __ior__(self, other: Any) -> _Attrs:  # type: ignore[override,misc]
+        self._refuse()
+        return super().__ior__(other)
+
+
+class _Graph(nx.MultiDiGraph):  # type: ignore[type-arg]
+    """A MultiDiGraph whose attribute dictionaries can be sealed."""
+
+    node_attr_dict_factory = _Attrs
+    edge_attr_dict_factory = _Attrs
+    graph_attr_dict_factory = _Attrs
+
 
 _FACTOR_EDGE = {
     FactorKind.ACTIVITY: "activates",
@@ -78,7 +133,7 @@ def build(dataset: Dataset, names: Mapping[str, str]) -> nx.MultiDiGraph[str]:
     Returns:
         A frozen ``MultiDiGraph``.
     """
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name="triggerpoints", dataset_version=dataset.dataset_version)
+    graph: nx.MultiDiGraph[str] = _Graph(name="triggerpoints", dataset_version=dataset.dataset_version)
     kinds: dict[str, tuple[Record, ...]] = {
         "source": dataset.sources,
         "region": dataset.regions,
@@ -88,6 +143,7 @@ def build(dataset: Dataset, names: Mapping[str, str]) -> nx.MultiDiGraph[str]:
         "symptom": dataset.symptoms,
         "condition": dataset.conditions,
         "treatment": dataset.treatments,
+        "relation": dataset.relations,
     }
     for kind, records in kinds.items():
         for record in records:
@@ -95,8 +151,18 @@ def build(dataset: Dataset, names: Mapping[str, str]) -> nx.MultiDiGraph[str]:
             graph.add_node(record.id, kind=kind, name=names[record.id], record=record, **extra)
     for u, v, key, attributes in _edges(dataset):
         graph.add_edge(u, v, key=key, **attributes)
+    _seal(graph)
     frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
     return frozen
+
+
+def _seal(graph: nx.MultiDiGraph[str]) -> None:
+    """Make every attribute dictionary of ``graph`` refuse changes."""
+    dictionaries: list[Any] = [graph.graph]
+    dictionaries.extend(data for _, data in graph.nodes(data=True))
+    dictionaries.extend(data for _, _, _, data in graph.edges(keys=True, data=True))
+    for dictionary in dictionaries:
+        dictionary.sealed = True
 
 
 def _edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -137,6 +203,8 @@ def _relation_edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str,
                 "record": relation,
             },
         )
+        yield relation.source, relation.id, "acts_through", {}
+        yield relation.id, relation.target, "acts_on", {}
 
 
 def _link_edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -160,8 +228,9 @@ def _link(link: Link) -> dict[str, Any]:
 
 def _citations(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """One ``cites`` edge per (record, source), gathering the sources of its parts."""
-    records: tuple[Muscle | TriggerPoint | Factor | Symptom | Condition | Treatment, ...] = (
+    records: tuple[Muscle | TriggerPoint | Relation | Factor | Symptom | Condition | Treatment, ...] = (
         *dataset.muscles,
+        *dataset.relations,
         *dataset.trigger_points,
         *dataset.factors,
         *dataset.symptoms,
