@@ -172,6 +172,23 @@ def test_invariants_are_checked_when_a_record_is_made(make: Any, field: str) -> 
     assert field == getattr(caught.value, "field", None)
 
 
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [({"name": 5}, "name"), ({"aliases": ["a"]}, "aliases"), ({"sources": ["source:a"]}, "sources")],
+)
+def test_records_made_in_python_refuse_wrong_types(changes: dict[str, Any], field: str) -> None:
+    """Lists where tuples belong, or numbers where text belongs, raise InvariantError naming the field."""
+    arguments: dict[str, Any] = {
+        "id": tp.MuscleId("muscle:x"),
+        "name": "X",
+        "body_area": tp.BodyArea.LOWER_TORSO,
+        "sources": (tp.SourceId("source:a"),),
+    }
+    with pytest.raises(ValueError, match=field) as caught:
+        tp.Muscle(**{**arguments, **changes})
+    assert field == getattr(caught.value, "field", None)
+
+
 def test_body_area_knows_its_half() -> None:
     """The first four areas are the upper half (volume 1), the rest the lower."""
     assert "upper" == tp.BodyArea.HEAD_AND_NECK.half

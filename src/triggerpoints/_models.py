@@ -243,16 +243,22 @@ def _ids_of(*prefixes: str) -> Any:
 
 
 def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvariantError(attribute.name, f"{attribute.name} must be text, not {type(value).__name__}")
     if not value.strip():
         raise InvariantError(attribute.name, f"{attribute.name} must not be blank")
 
 
 def _non_blank_items(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+        raise InvariantError(attribute.name, f"{attribute.name} must be a tuple of text")
     if any(not item.strip() for item in value):
         raise InvariantError(attribute.name, f"{attribute.name} must not contain blank text")
 
 
 def _cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise InvariantError(attribute.name, f"{attribute.name} must be a tuple of source ids")
     if not value:
         raise InvariantError(attribute.name, "a fact without a source: cite at least one source")
     _ids_of("source")(instance, attribute, value)
