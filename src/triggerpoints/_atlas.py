@@ -255,7 +255,13 @@ class Atlas:
             raise
 
     def name_of(self, record_id: str) -> str:
-        """Return the display name of a record (``"Gluteus minimus anterior"``)."""
+        """Return the display name of a record.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().name_of("tp:gluteus-minimus-anterior")
+            'Gluteus minimus anterior'
+        """
         self.get(record_id)
         return self._ix.display[record_id]
 
@@ -343,23 +349,53 @@ class Atlas:
         return self._one("region", key, Region)
 
     def source(self, key: str) -> Source:
-        """Return a source by id or title."""
+        """Return a source by id or title.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().source("source:ts-vol2-ch9").chapter
+            9
+        """
         return self._one("source", key, Source)
 
     def factor(self, key: str) -> Factor:
-        """Return a factor by id, name or alias."""
+        """Return a factor by id, name or alias.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().factor("crawl-stroke swimming").kind.value
+            'activity'
+        """
         return self._one("factor", key, Factor)
 
     def symptom(self, key: str) -> Symptom:
-        """Return a symptom by id, name or alias."""
+        """Return a symptom by id, name or alias.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().symptom("sleep disturbance").id
+            'symptom:sleep-disturbance'
+        """
         return self._one("symptom", key, Symptom)
 
     def condition(self, key: str) -> Condition:
-        """Return a look-alike condition by id, name or alias."""
+        """Return a look-alike condition by id, name or alias.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().condition("sciatica").id
+            'condition:sciatica'
+        """
         return self._one("condition", key, Condition)
 
     def treatment(self, key: str) -> Treatment:
-        """Return a self-treatment by id, name or alias."""
+        """Return a treatment by id, name or alias.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().treatment("backnobber").kind.value
+            'tool'
+        """
         return self._one("treatment", key, Treatment)
 
     def lookup(self, text: str, *, kind: str | None = None) -> Record:
@@ -453,13 +489,24 @@ class Atlas:
         Keys are :func:`triggerpoints._text.place_tokens` of every region's name,
         aliases and id, as sets ("outside of the thigh" -> ``{"lateral", "thigh"}``).
         A key that two regions share maps to both, and phrase resolution skips it.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> sorted(tp.load().places[frozenset({"lateral", "thigh"})])
+            ['region:lateral-thigh']
         """
         return self._ix.places
 
     # --- muscles and trigger points -------------------------------------------------
 
     def trigger_points_of(self, muscle: str) -> tuple[TriggerPoint, ...]:
-        """Return a muscle's trigger points, in dataset order."""
+        """Return a muscle's trigger points, in dataset order.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> [p.label for p in tp.load().trigger_points_of("piriformis")]
+            ['TrP1', 'TrP2']
+        """
         return self._ix.points_of.get(self.muscle(muscle).id, ())
 
     def _muscle_id(self, key: str) -> str:
@@ -575,6 +622,11 @@ class Atlas:
 
         Returns:
             Outgoing relations first, then incoming, each in dataset order.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> [r.kind.value for r in tp.load().relations_of("gluteus medius", direction="out", kind="satellite")]
+            ['satellite', 'satellite', 'satellite']
         """
         if direction not in ("out", "in", "both"):
             raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
@@ -598,7 +650,14 @@ class Atlas:
         return self.relations_of(key, kind=RelationKind.SATELLITE, direction="out")
 
     def keys_of(self, key: str) -> tuple[Relation, ...]:
-        """Return the relations whose source drives this muscle (key or primary)."""
+        """Return the relations whose source drives this muscle (key or primary).
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> atlas = tp.load()
+            >>> [atlas.name_of(r.source) for r in atlas.keys_of("piriformis")]
+            ['Gluteus medius']
+        """
         driving = (RelationKind.KEY, RelationKind.SATELLITE)
         return tuple(relation for relation in self.relations_of(key, direction="in") if relation.kind in driving)
 
@@ -634,19 +693,43 @@ class Atlas:
         return tuple(factor for factor in found if wanted is None or factor.kind is wanted)
 
     def symptoms_of(self, muscle: str) -> tuple[Symptom, ...]:
-        """Return the symptoms beyond pain tied to a muscle."""
+        """Return the symptoms beyond pain tied to a muscle.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> "symptom:pain-upright-relieved-by-arm-bracing" in [s.id for s in tp.load().symptoms_of("QL")]
+            True
+        """
         return self._linked(muscle, Symptom)
 
     def conditions_of(self, muscle: str) -> tuple[Condition, ...]:
-        """Return the conditions a muscle's trigger points can be mistaken for."""
+        """Return the conditions a muscle's trigger points can be mistaken for.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> "Piriformis syndrome" in [c.name for c in tp.load().conditions_of("piriformis")]
+            True
+        """
         return self._linked(muscle, Condition)
 
     def treatments_of(self, muscle: str) -> tuple[Treatment, ...]:
-        """Return the self-treatments for a muscle."""
+        """Return the treatments for a muscle (self-treatments unless their kind is clinical).
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> [t.name for t in tp.load().treatments_of("gluteus minimus")][:2]
+            ['Pressure release with a ball', 'Ischemic compression / compression inhibition']
+        """
         return self._linked(muscle, Treatment)
 
     def muscles_of(self, key: str) -> tuple[Muscle, ...]:
-        """Return the muscles tied to a factor, symptom, condition or treatment."""
+        """Return the muscles tied to a factor, symptom, condition or treatment.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> [m.name for m in tp.load().muscles_of("sciatica")]
+            ['Gluteus minimus', 'Piriformis', 'Quadratus lumborum']
+        """
         record = self.lookup(key)
         links = getattr(record, "muscles", None)
         if links is None:
@@ -656,7 +739,13 @@ class Atlas:
     # --- the region hierarchy -------------------------------------------------------
 
     def children_of(self, region: str) -> tuple[Region, ...]:
-        """Return the direct sub-regions of a region, in dataset order."""
+        """Return the direct sub-regions of a region, in dataset order.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> [r.id for r in tp.load().children_of("buttock")]
+            ['region:upper-buttock', 'region:lower-buttock', 'region:lateral-buttock', 'region:medial-buttock']
+        """
         return tuple(self.region(child) for child in self._ix.children.get(self.region(region).id, ()))
 
     def ancestors_of(self, region: str) -> tuple[Region, ...]:
@@ -670,7 +759,13 @@ class Atlas:
         return tuple(self._ix.by_id[ancestor] for ancestor in self._ix.ancestors[self.region(region).id])  # type: ignore[misc]
 
     def descendants_of(self, region: str) -> tuple[str, ...]:
-        """Return the ids of every region inside a region, depth first."""
+        """Return the ids of every region inside a region, depth first.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.load().descendants_of("lower buttock")
+            ('region:ischial-tuberosity',)
+        """
         return self._ix.descendants[self.region(region).id]
 
     def cautions_for(self, region: str) -> tuple[tuple[str, str], ...]:
@@ -694,6 +789,12 @@ class Atlas:
         """The whole dataset as a frozen networkx ``MultiDiGraph``, built on first use.
 
         See :func:`triggerpoints._graph.build` for the nodes, edges and their direction.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> graph = tp.load().graph
+            >>> graph.nodes["muscle:piriformis"]["kind"], graph is tp.load().graph
+            ('muscle', True)
         """
         if self._graph is None:
             with self._graph_lock:
@@ -705,7 +806,14 @@ class Atlas:
         return self._graph
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the dataset as JSON-ready data (the file format)."""
+        """Return the dataset as JSON-ready data (the file format).
+
+        Examples:
+            >>> import json, triggerpoints as tp
+            >>> data = tp.load().to_dict()
+            >>> data["schema_version"], len(json.dumps(data)) > 0
+            ('1.0', True)
+        """
         from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
 
         return _dataset.unstructure(self._dataset)

@@ -169,7 +169,13 @@ class Candidate:
         return " ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the candidate as JSON-ready data."""
+        """Return the candidate as JSON-ready data.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.rank(["sits bone"])[0].to_dict()["muscle"]
+            {'id': 'muscle:gluteus-maximus', 'name': 'Gluteus maximus'}
+        """
         return {
             "muscle": {"id": self.muscle.id, "name": self.muscle.name},
             "trigger_points": [{"id": p.id, "label": p.label} for p in self.trigger_points],
@@ -238,7 +244,14 @@ class Ranking(Sequence[Candidate]):
         return iter(self.candidates)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the ranking as JSON-ready data."""
+        """Return the ranking as JSON-ready data.
+
+        Examples:
+            >>> import json, triggerpoints as tp
+            >>> data = json.loads(json.dumps(tp.rank(["sits bone"]).to_dict()))
+            >>> data["model_version"], data["candidates"][0]["muscle"]["id"]
+            ('1.0', 'muscle:gluteus-maximus')
+        """
         return {
             "model_version": self.model_version,
             "regions": list(self.regions),
