@@ -768,6 +768,30 @@ class Atlas:
         """
         return self._ix.descendants[self.region(region).id]
 
+    def compare_regions(self, region: str, other: str) -> Literal["same", "inside", "around"] | None:
+        """Say how ``region`` sits relative to ``other`` in the hierarchy.
+
+        Returns:
+            ``"same"``, ``"inside"`` (``region`` lies inside ``other``), ``"around"``
+            (``region`` encloses ``other``), or ``None`` when neither holds.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> atlas = tp.load()
+            >>> atlas.compare_regions("sits bone", "buttock"), atlas.compare_regions("buttock", "sits bone")
+            ('inside', 'around')
+            >>> atlas.compare_regions("sits bone", "calf") is None
+            True
+        """
+        first, second = self.region(region).id, self.region(other).id
+        if first == second:
+            return "same"
+        if second in self._ix.ancestors[first]:
+            return "inside"
+        if first in self._ix.ancestors[second]:
+            return "around"
+        return None
+
     def cautions_for(self, region: str) -> tuple[tuple[str, str], ...]:
         """Return the caution notes that apply to a region: its own and its ancestors'.
 

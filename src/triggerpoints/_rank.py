@@ -436,23 +436,15 @@ class _Scorer:
         self.activities = activities
         self.symptoms = symptoms
         self.absent = absent
-        self.family: dict[str, tuple[set[str], tuple[str, ...]]] = {}
-
-    def around(self, query: str) -> tuple[set[str], tuple[str, ...]]:
-        """The regions inside ``query`` and those enclosing it (nearest first), cached."""
-        if query not in self.family:
-            enclosing = tuple(region.id for region in self.atlas.ancestors_of(query))
-            self.family[query] = (set(self.atlas.descendants_of(query)), enclosing)
-        return self.family[query]
 
     def specificity(self, referred: str, query: str) -> tuple[float, MatchKind] | None:
-        """How the referral's region sits relative to the queried one."""
-        inside, enclosing = self.around(query)
-        if referred == query:
+        """How the referral's region sits relative to the queried one, as a weight."""
+        placement = self.atlas.compare_regions(referred, query)
+        if placement == "same":
             return self.weights.exact, "exact"
-        if referred in inside:
+        if placement == "inside":
             return self.weights.subregion, "subregion"
-        if referred in enclosing:
+        if placement == "around":
             return self.weights.broader, "broader"
         return None
 
@@ -460,8 +452,8 @@ class _Scorer:
         """Referrals to the query, to regions inside it, and to regions around it."""
         for hit in self.atlas.referrals_to(query):
             yield hit.trigger_point, hit.referral
-        for ancestor in self.around(query)[1]:
-            for hit in self.atlas.referrals_to(ancestor, include_subregions=False):
+        for ancestor in self.atlas.ancestors_of(query):
+            for hit in self.atlas.referrals_to(ancestor.id, include_subregions=False):
                 yield hit.trigger_point, hit.referral
 
     def best_matches(self, query: str) -> dict[str, RegionMatch]:

@@ -156,22 +156,17 @@ class _Walker:
         self.atlas = atlas
         self.goal = goal
         self.weights = weights
-        self.inside = set(atlas.descendants_of(goal))
-        self.around = {region.id for region in atlas.ancestors_of(goal)}
         self.subregion = subregion
         self.broader = broader
 
     def referrals(self, point: TriggerPoint, hops: tuple[Step, ...], weight: float) -> list[Path]:
         found: list[Path] = []
+        factors = {"same": (1.0, "exact"), "inside": (self.subregion, "inside"), "around": (self.broader, "around")}
         for referral in point.referrals:
-            if referral.region == self.goal:
-                factor, how = 1.0, "exact"
-            elif referral.region in self.inside:
-                factor, how = self.subregion, "inside"
-            elif referral.region in self.around:
-                factor, how = self.broader, "around"
-            else:
+            placement = self.atlas.compare_regions(referral.region, self.goal)
+            if placement is None:
                 continue
+            factor, how = factors[placement]
             zone = self.weights["essential"] if referral.zone is Zone.ESSENTIAL else self.weights["spillover"]
             step = Step(
                 kind="refers",
