@@ -171,6 +171,19 @@ def test_the_atlas_is_immutable(mini: tp.Atlas) -> None:
         mini.muscles[0].name = "x"  # type: ignore[misc]
 
 
+def test_an_atlas_made_from_an_invalid_dataset_is_refused(mini: tp.Atlas) -> None:
+    """Atlas(dataset) checks a dataset built in Python like a file: one DatasetError, no atlas."""
+    points = (
+        *mini.trigger_points,
+        attrs.evolve(
+            mini.trigger_points[0], id=tp.TriggerPointId("tp:orphan"), muscle=tp.MuscleId("muscle:gone"), label="x"
+        ),
+    )
+    with pytest.raises(tp.DatasetError) as caught:
+        tp.Atlas(attrs.evolve(mini.dataset, trigger_points=points))
+    assert ["$.trigger_points[3].muscle"] == [problem.path for problem in caught.value.problems]
+
+
 def test_the_atlas_cannot_lose_attributes(mini: tp.Atlas) -> None:
     """Deleting an attribute is refused too, so the cached atlas stays whole."""
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

@@ -127,8 +127,23 @@ class Atlas:
 
     __slots__ = ("_dataset", "_graph", "_graph_lock", "_ix", "_origin", "_sealed")
 
-    def __init__(self, dataset: Dataset, *, origin: str = "<memory>") -> None:
-        """Index ``dataset``; it must already be valid (see :func:`load`)."""
+    def __init__(self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False) -> None:
+        """Index ``dataset``, checking it first unless ``validated`` says it was.
+
+        Args:
+            dataset: The records. A dataset built or changed in Python is checked
+                exactly like a file (references, duplicates, aliases, hierarchy).
+            origin: How to name the data in messages.
+            validated: Skip the check; :func:`load` passes this for data it has just
+                read and checked.
+
+        Raises:
+            DatasetError: The dataset is not valid; every problem is listed.
+        """
+        if not validated:
+            from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is checked
+
+            dataset = _dataset.parse(_dataset.unstructure(dataset), origin=origin)
         self._dataset = dataset
         self._origin = origin
         self._ix: Indexes = build(dataset)
@@ -884,7 +899,7 @@ def load(path: str | Path | None = None, *, extend: bool = False) -> Atlas:
         if not _PACKAGED:
             with _PACKAGED_LOCK:
                 if not _PACKAGED:
-                    _PACKAGED.append(Atlas(_dataset.read_packaged(), origin=_dataset.PACKAGED))
+                    _PACKAGED.append(Atlas(_dataset.read_packaged(), origin=_dataset.PACKAGED, validated=True))
         return _PACKAGED[0]
     base = load().dataset if extend else None
-    return Atlas(_dataset.read(path, base=base), origin=str(path))
+    return Atlas(_dataset.read(path, base=base), origin=str(path), validated=True)
