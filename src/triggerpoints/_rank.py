@@ -7,7 +7,8 @@ walked and networkx is not imported.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -134,7 +135,7 @@ class Candidate:
     absent: tuple[AbsentMatch, ...]
     relations: tuple[str, ...] = ()
     cautions: tuple[tuple[str, str], ...] = ()
-    names: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    names: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
 
     @property
     def evidence(self) -> tuple[RegionMatch | FactorMatch | AbsentMatch, ...]:
@@ -556,9 +557,7 @@ def _annotate(
         notes: list[str] = []
         for relation in atlas.relations_of(candidate.muscle.id):
             source, target = atlas.name_of(relation.source), atlas.name_of(relation.target)
-            both = {atlas.get(relation.source).id, atlas.get(relation.target).id}
-            ends = {_muscle_of(atlas, relation.source), _muscle_of(atlas, relation.target)}
-            if not ends <= present or len(both) < 2:
+            if not {_muscle_of(atlas, relation.source), _muscle_of(atlas, relation.target)} <= present:
                 continue
             if relation.kind is RelationKind.SATELLITE:
                 notes.append(f"treat {source} first: {target} satellite trigger points lie in its referral zone")
@@ -573,7 +572,7 @@ def _annotate(
             *(a.query for a in candidate.absent),
             *(region for region, _ in cautions),
         }
-        names = {key: atlas.name_of(key) for key in ids}
+        names = MappingProxyType({key: atlas.name_of(key) for key in ids})
         annotated.append(attrs.evolve(candidate, relations=tuple(dict.fromkeys(notes)), cautions=cautions, names=names))
     return tuple(annotated)
 
