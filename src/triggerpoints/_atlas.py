@@ -413,6 +413,27 @@ class Atlas:
         """
         return self._one("treatment", key, Treatment)
 
+    def find(self, text: str, *, kind: str | None = None) -> tuple[str, ...]:
+        """Return the ids of the records ``text`` names exactly; never raises on text.
+
+        Like :meth:`lookup` without the errors: no match gives ``()``, a shared word
+        gives several ids (sorted).
+
+        Args:
+            text: An id, a name or an alias.
+            kind: Restrict to one kind.
+
+        Raises:
+            ValueError: ``kind`` is not a record kind.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> atlas = tp.load()
+            >>> atlas.find("sits bone"), atlas.find("moon")
+            (('region:ischial-tuberosity',), ())
+        """
+        return tuple(sorted({found for name in self._kinds(kind) for found in self._find(name, text)}))
+
     def lookup(self, text: str, *, kind: str | None = None) -> Record:
         """Return the one record, of any kind, that ``text`` names exactly.
 
@@ -431,9 +452,7 @@ class Atlas:
             >>> tp.load().lookup("tailbone").id
             'region:coccyx'
         """
-        kinds = self._kinds(kind)
-        key = normalize(text) if isinstance(text, str) else ""
-        ids = sorted({found for name in kinds for found in self._ix.names.get(name, {}).get(key, ())}) if key else []
+        ids = self.find(text, kind=kind)
         if not ids:
             raise UnknownIdError(
                 kind.replace("_", " ") if kind else "record", str(text), self._suggest(kind, str(text))

@@ -78,20 +78,31 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     """
     atlas = load() if atlas is None else atlas
     text = phrase if isinstance(phrase, str) else ""
-    words = normalize(text).split()
-    sides = {SIDES[word] for word in words if word in SIDES}
-    side: Side | None = None if not sides else "both" if len(sides) > 1 else sides.pop()  # type: ignore[assignment]
-    try:
-        return Place(phrase=phrase, regions=(atlas.region(text).id,), side=side)
-    except UnknownIdError as error:
-        unknown = error
-    tokens = place_tokens(text)
-    regions, leftover = _segment(tokens, atlas)
+    side = _side(normalize(text).split())
+    exact = atlas.find(text, kind="region")
+    if len(exact) == 1:
+        return Place(phrase=phrase, regions=exact, side=side)
+    regions, leftover = _segment(place_tokens(text), atlas)
     if not regions:
-        raise UnknownIdError("region", str(phrase), unknown.suggestions) from None
+        suggestions: tuple[str, ...] = ()
+        try:
+            atlas.region(text)  # names no region: fails, and says what it may have meant
+        except UnknownIdError as error:
+            suggestions = error.suggestions
+        raise UnknownIdError("region", str(phrase), suggestions)
     enclosing = {ancestor.id for found in regions for ancestor in atlas.ancestors_of(found)}
     specific = tuple(dict.fromkeys(found for found in regions if found not in enclosing))
     return Place(phrase=phrase, regions=specific, side=side, leftover=tuple(leftover))
+
+
+def _side(words: list[str]) -> Side | None:
+    """The side a phrase names: left, right, both (both words, or "both"), or none."""
+    sides = {SIDES[word] for word in words if word in SIDES}
+    if not sides:
+        return None
+    if len(sides) > 1 or "both" in sides:
+        return "both"
+    return "left" if "left" in sides else "right"
 
 
 def _segment(tokens: list[str], atlas: Atlas) -> tuple[list[str], list[str]]:
