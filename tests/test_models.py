@@ -174,7 +174,12 @@ def test_invariants_are_checked_when_a_record_is_made(make: Any, field: str) -> 
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"name": 5}, "name"), ({"aliases": ["a"]}, "aliases"), ({"sources": ["source:a"]}, "sources")],
+    [
+        ({"name": 5}, "name"),
+        ({"aliases": ["a"]}, "aliases"),
+        ({"sources": ["source:a"]}, "sources"),
+        ({"body_area": "lower-torso"}, "body_area"),
+    ],
 )
 def test_records_made_in_python_refuse_wrong_types(changes: dict[str, Any], field: str) -> None:
     """Lists where tuples belong, or numbers where text belongs, raise InvariantError naming the field."""

@@ -297,6 +297,27 @@ def _not_empty(_instance: object, attribute: attrs.Attribute[Any], value: tuple[
         raise InvariantError(attribute.name, f"{attribute.name} must not be empty")
 
 
+def _member(kind: type[enum.Enum]) -> Any:
+    """Return an attrs validator: the value is a member of ``kind`` (not its text)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvariantError(attribute.name, f"{attribute.name} must be a {kind.__name__}, not {value!r}")
+
+    return check
+
+
+def _members(kind: type[enum.Enum]) -> Any:
+    """Return an attrs validator: every item is a member of ``kind``."""
+    single = _member(kind)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for item in value:
+            single(instance, attribute, item)
+
+    return check
+
+
 _ALIASES = attrs.field(default=(), validator=[_non_blank_items, _distinct])
 _SOURCES = attrs.field(validator=[_cited, _distinct])
 _LINKS = attrs.field(validator=_not_empty)
@@ -325,7 +346,7 @@ class Source:
     """
 
     id: SourceId = attrs.field(validator=_id_of("source"))
-    kind: SourceKind
+    kind: SourceKind = attrs.field(validator=_member(SourceKind))
     title: str = attrs.field(validator=_non_blank)
     work: str | None = None
     authors: tuple[str, ...] = ()
@@ -388,7 +409,7 @@ class Region:
     id: RegionId = attrs.field(validator=_id_of("region"))
     name: str = attrs.field(validator=_non_blank)
     parent: RegionId | None = attrs.field(validator=attrs.validators.optional(_id_of("region")))
-    views: tuple[View, ...] = attrs.field(validator=[_not_empty, _distinct])
+    views: tuple[View, ...] = attrs.field(validator=[_not_empty, _members(View), _distinct])
     sided: bool
     aliases: tuple[str, ...] = _ALIASES
     description: str = ""
@@ -412,7 +433,7 @@ class Muscle:
 
     id: MuscleId = attrs.field(validator=_id_of("muscle"))
     name: str = attrs.field(validator=_non_blank)
-    body_area: BodyArea
+    body_area: BodyArea = attrs.field(validator=_member(BodyArea))
     aliases: tuple[str, ...] = _ALIASES
     location: str = ""
     action: str = ""
@@ -433,8 +454,8 @@ class Referral:
     """
 
     region: RegionId = attrs.field(validator=_id_of("region"))
-    zone: Zone
-    laterality: Laterality = Laterality.IPSILATERAL
+    zone: Zone = attrs.field(validator=_member(Zone))
+    laterality: Laterality = attrs.field(default=Laterality.IPSILATERAL, validator=_member(Laterality))
     note: str = ""
     sources: tuple[SourceId, ...] = _SOURCES
 
@@ -500,7 +521,7 @@ class Relation:
     """
 
     id: RelationId = attrs.field(validator=_id_of("relation"))
-    kind: RelationKind
+    kind: RelationKind = attrs.field(validator=_member(RelationKind))
     source: str = attrs.field(validator=_id_of("muscle", "tp"))
     target: str = attrs.field(validator=_id_of("muscle", "tp"))
     mechanism: str = attrs.field(validator=_non_blank)
@@ -541,9 +562,11 @@ class Factor:
     """
 
     id: FactorId = attrs.field(validator=_id_of("factor"))
-    kind: FactorKind
+    kind: FactorKind = attrs.field(validator=_member(FactorKind))
     name: str = attrs.field(validator=_non_blank)
-    category: FactorCategory | None = None
+    category: FactorCategory | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_member(FactorCategory))
+    )
     aliases: tuple[str, ...] = _ALIASES
     description: str = attrs.field(validator=_non_blank)
     general: bool = False
@@ -615,7 +638,7 @@ class Treatment:
     """
 
     id: TreatmentId = attrs.field(validator=_id_of("treatment"))
-    kind: TreatmentKind
+    kind: TreatmentKind = attrs.field(validator=_member(TreatmentKind))
     name: str = attrs.field(validator=_non_blank)
     aliases: tuple[str, ...] = _ALIASES
     description: str = attrs.field(validator=_non_blank)
