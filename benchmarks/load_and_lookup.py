@@ -64,7 +64,7 @@ def main() -> None:
         print(f"  {statement:60} {per_call(statement, setup, number) * 1e6:10.1f} us")
     build = min(
         timeit.repeat(
-            "tp.Atlas(dataset).graph",
+            "tp.Atlas(dataset, validated=True).graph",
             setup="import triggerpoints as tp; dataset = tp.load().dataset; tp.load().graph",
             number=5,
             repeat=3,
