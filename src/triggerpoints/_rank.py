@@ -51,6 +51,10 @@ class Weights:
                 raise ValueError(f"weight {name} must be at most 1")
 
 
+#: The default weights; :func:`rank`'s keyword defaults are read from here.
+_DEFAULT = Weights()
+
+
 @attrs.frozen(kw_only=True)
 class RegionMatch:
     """Evidence: a candidate's trigger point refers pain to a queried region.
@@ -275,16 +279,16 @@ def rank(
     limit: int | None = None,
     strict: bool = True,
     atlas: Atlas | None = None,
-    essential: float = 1.0,
-    spillover: float = 0.4,
-    exact: float = 1.0,
-    subregion: float = 0.8,
-    broader: float = 0.5,
-    sensitivity: float = 0.9,
-    leak: float = 0.05,
-    activity_lr: float = 3.0,
-    symptom_lr: float = 3.0,
-    absent_weight: float = 0.8,
+    essential: float = _DEFAULT.essential,
+    spillover: float = _DEFAULT.spillover,
+    exact: float = _DEFAULT.exact,
+    subregion: float = _DEFAULT.subregion,
+    broader: float = _DEFAULT.broader,
+    sensitivity: float = _DEFAULT.sensitivity,
+    leak: float = _DEFAULT.leak,
+    activity_lr: float = _DEFAULT.activity_lr,
+    symptom_lr: float = _DEFAULT.symptom_lr,
+    absent_weight: float = _DEFAULT.absent_weight,
 ) -> Ranking:
     """Rank the muscles whose trigger points could explain pain in the given places.
 
