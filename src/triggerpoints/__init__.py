@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from triggerpoints._atlas import Atlas, Match, ReferralHit, load
+from triggerpoints._export import TABLES, graphml, node_link, tables
 from triggerpoints._lookup import Place, lookup, muscle, region, resolve_place, search, trigger_point
 from triggerpoints._models import (
     AliasPatch,
@@ -56,11 +57,13 @@ from triggerpoints._models import (
     Zone,
 )
 from triggerpoints._rank import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch, Weights, rank
+from triggerpoints._report import Coverage, CoverageRow, coverage
 from triggerpoints._trace import Path, Step, trace
 from triggerpoints.exceptions import AmbiguousKeyError, DatasetError, Problem, TriggerPointsError, UnknownIdError
 
 __all__ = [
     "MODEL_VERSION",
+    "TABLES",
     "AbsentMatch",
     "AliasPatch",
     "AmbiguousKeyError",
@@ -69,6 +72,8 @@ __all__ = [
     "Candidate",
     "Condition",
     "ConditionId",
+    "Coverage",
+    "CoverageRow",
     "Dataset",
     "DatasetError",
     "Factor",
@@ -111,13 +116,17 @@ __all__ = [
     "View",
     "Weights",
     "Zone",
+    "coverage",
+    "graphml",
     "load",
     "lookup",
     "muscle",
+    "node_link",
     "rank",
     "region",
     "resolve_place",
     "search",
+    "tables",
     "trace",
     "trigger_point",
 ]

@@ -1,0 +1,452 @@
+"""The ``triggerpoints`` command: quick questions from the shell.
+
+A thin client of the public API. Text by default, ``--json`` for machines. Errors go to
+standard error as ``triggerpoints: error: ...`` with exit status 1; usage errors exit 2.
+
+Examples:
+    >>> from triggerpoints.cli import main
+    >>> main(["search", "glute max", "--limit", "1"])
+    muscle         muscle:gluteus-maximus  Gluteus maximus  (glute max, 1.00)
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import enum
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import attrs
+
+import triggerpoints as tp
+
+__all__ = ["main"]
+
+PROG = "triggerpoints"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors go to stderr with exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{PROG}: error: {message}\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: package, dataset, schema and ranking model versions (reads the data)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_options: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the package and dataset versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        atlas = tp.load()
+        sys.stdout.write(
+            f"{PROG} {tp.__version__} (dataset {atlas.dataset_version}, schema {atlas.schema_version}, "
+            f"ranking model {tp.MODEL_VERSION})\n"
+        )
+        parser.exit(0)
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _plain(value: Any) -> Any:
+    """Records and their parts as JSON-ready data (enums as their values)."""
+    if attrs.has(type(value)):
+        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (tuple, list, frozenset)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _atlas(args: argparse.Namespace) -> tp.Atlas:
+    return tp.load(args.data, extend=args.extend) if args.data else tp.load()
+
+
+# show ----------------------------------------------------------------------------------
+
+
+def _referral_lines(atlas: tp.Atlas, point: tp.TriggerPoint, indent: str) -> list[str]:
+    lines = []
+    for zone in tp.Zone:
+        regions = [atlas.name_of(r.region) for r in point.referrals if r.zone is zone]
+        if regions:
+            lines.append(f"{indent}{zone.value}: {', '.join(regions)}")
+    if point.spared:
+        lines.append(f"{indent}spares: {', '.join(atlas.name_of(s.region) for s in point.spared)}")
+    return lines
+
+
+def _muscle_text(atlas: tp.Atlas, muscle: tp.Muscle) -> list[str]:
+    lines = [f"{muscle.name}  [{muscle.id}]", f"  body area: {muscle.body_area.value}"]
+    if muscle.aliases:
+        lines.append(f"  also: {', '.join(muscle.aliases)}")
+    lines += [f"  where: {muscle.location}"] if muscle.location else []
+    lines += [f"  action: {muscle.action}"] if muscle.action else []
+    lines += [f"  xrefs: {', '.join(muscle.xrefs)}"] if muscle.xrefs else []
+    lines.append("  trigger points:")
+    for point in atlas.trigger_points_of(muscle.id):
+        lines.append(f"    {point.label}  [{point.id}]")
+        lines += _referral_lines(atlas, point, "      ")
+    for relation in atlas.relations_of(muscle.id):
+        arrow = f"{atlas.name_of(relation.source)} -{relation.kind.value}-> {atlas.name_of(relation.target)}"
+        lines.append(f"  relation: {arrow}: {relation.mechanism}")
+    for label, records in (
+        ("factors", atlas.factors_of(muscle.id)),
+        ("symptoms", atlas.symptoms_of(muscle.id)),
+        ("mimics", atlas.conditions_of(muscle.id)),
+        ("self-treatment", atlas.treatments_of(muscle.id)),
+    ):
+        if records:
+            lines.append(f"  {label}: {', '.join(record.name for record in records)}")
+    lines.append(f"  sources: {', '.join(muscle.sources)}")
+    return lines
+
+
+def _point_text(atlas: tp.Atlas, point: tp.TriggerPoint) -> list[str]:
+    lines = [f"{atlas.name_of(point.id)}  [{point.id}]", f"  muscle: {atlas.name_of(point.muscle)}"]
+    lines += [f"  where: {point.location}"] if point.location else []
+    lines += [f"  palpation: {point.palpation}"] if point.palpation else []
+    lines += _referral_lines(atlas, point, "  ")
+    lines += [f"  note: {point.note}"] if point.note else []
+    lines.append(f"  sources: {', '.join(point.sources)}")
+    return lines
+
+
+def _region_text(atlas: tp.Atlas, region: tp.Region) -> list[str]:
+    lines = [f"{region.name}  [{region.id}]"]
+    lines += [f"  part of: {atlas.name_of(region.parent)}"] if region.parent else []
+    lines += [f"  also: {', '.join(region.aliases)}"] if region.aliases else []
+    children = atlas.children_of(region.id)
+    lines += [f"  contains: {', '.join(child.name for child in children)}"] if children else []
+    for zone in tp.Zone:
+        hits = atlas.referrals_to(region.id, zone=zone)
+        muscles = dict.fromkeys(atlas.name_of(hit.muscle) for hit in hits)
+        if muscles:
+            lines.append(f"  {zone.value} pain from: {', '.join(muscles)}")
+    lines += [f"  caution: {text}" for _, text in atlas.cautions_for(region.id)]
+    return lines
+
+
+def _other_text(atlas: tp.Atlas, record: Any) -> list[str]:
+    lines = [f"{getattr(record, 'name', None) or getattr(record, 'title', record.id)}  [{record.id}]"]
+    for field in ("kind", "category", "description", "mechanism", "caution", "url", "note"):
+        value = getattr(record, field, None)
+        if value:
+            lines.append(f"  {field}: {value.value if isinstance(value, enum.Enum) else value}")
+    lines.extend(f"  muscle: {atlas.name_of(link.muscle)}" for link in getattr(record, "muscles", ()))
+    return lines
+
+
+def _show_data(atlas: tp.Atlas, record: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": _KIND_OF[record.id.partition(":")[0]], "record": _plain(record)}
+    if isinstance(record, tp.Muscle):
+        data["trigger_points"] = [_plain(point) for point in atlas.trigger_points_of(record.id)]
+        data["relations"] = [_plain(relation) for relation in atlas.relations_of(record.id)]
+        for key, records in (
+            ("factors", atlas.factors_of(record.id)),
+            ("symptoms", atlas.symptoms_of(record.id)),
+            ("conditions", atlas.conditions_of(record.id)),
+            ("treatments", atlas.treatments_of(record.id)),
+        ):
+            data[key] = [{"id": r.id, "name": r.name} for r in records]
+    if isinstance(record, tp.Region):
+        data["children"] = [child.id for child in atlas.children_of(record.id)]
+        data["referrals"] = [
+            {"trigger_point": hit.trigger_point, "muscle": hit.muscle, "zone": hit.zone.value, "match": hit.match}
+            for hit in atlas.referrals_to(record.id)
+        ]
+        data["cautions"] = [{"region": region, "caution": text} for region, text in atlas.cautions_for(record.id)]
+    cited = sorted(_sources_in(data["record"]) | _sources_in(data.get("trigger_points", [])))
+    data["sources"] = [_plain(atlas.source(source)) for source in cited]
+    return data
+
+
+def _sources_in(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_sources_in(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_sources_in(v) for v in value)) if value else set()
+    return {value} if isinstance(value, str) and value.startswith("source:") else set()
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    atlas = _atlas(args)
+    record = atlas.lookup(args.key, kind=args.kind)
+    if args.json:
+        _print_json(_show_data(atlas, record), out)
+        return 0
+    if isinstance(record, tp.Muscle):
+        lines = _muscle_text(atlas, record)
+    elif isinstance(record, tp.TriggerPoint):
+        lines = _point_text(atlas, record)
+    elif isinstance(record, tp.Region):
+        lines = _region_text(atlas, record)
+    else:
+        lines = _other_text(atlas, record)
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+# search, regions -------------------------------------------------------------------------
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    matches = _atlas(args).search(args.text, kind=args.kind, limit=args.limit)
+    if args.json:
+        _print_json([_plain(match) for match in matches], out)
+        return 0
+    if not matches:
+        _err(f"{PROG}: nothing matches {args.text!r}")
+        return 1
+    width = max(len(match.id) for match in matches)
+    for match in matches:
+        out.write(f"{match.kind:<14} {match.id:<{width}}  {match.name}  ({match.matched}, {match.score:.2f})\n")
+    return 0
+
+
+def _tree(atlas: tp.Atlas, region: tp.Region, depth: int | None) -> dict[str, Any]:
+    children = atlas.children_of(region.id) if depth is None or depth > 0 else ()
+    below = None if depth is None else depth - 1
+    return {"id": region.id, "name": region.name, "children": [_tree(atlas, c, below) for c in children]}
+
+
+def _regions(args: argparse.Namespace, out: TextIO) -> int:
+    atlas = _atlas(args)
+    tree = _tree(atlas, atlas.region(args.root), args.depth)
+    if args.json:
+        _print_json(tree, out)
+        return 0
+
+    def walk(node: dict[str, Any], indent: str) -> None:
+        out.write(f"{indent}{node['name']}  [{node['id']}]\n")
+        for child in node["children"]:
+            walk(child, indent + "  ")
+
+    walk(tree, "")
+    return 0
+
+
+# rank, trace -----------------------------------------------------------------------------
+
+
+def _rank(args: argparse.Namespace, out: TextIO) -> int:
+    atlas = _atlas(args)
+    ranking = tp.rank(
+        args.pain,
+        activities=args.activity,
+        symptoms=args.symptom,
+        absent=args.absent,
+        limit=args.limit,
+        atlas=atlas,
+    )
+    if args.json:
+        _print_json([{"rank": i, **candidate.to_dict()} for i, candidate in enumerate(ranking, start=1)], out)
+        return 0
+    if not ranking:
+        out.write("No muscle in the dataset refers pain to these regions.\n")
+    for i, candidate in enumerate(ranking, start=1):
+        out.write(f"{i}. {candidate.explain()}\n")
+    if not ranking:
+        out.writelines(f"Caution ({atlas.name_of(region)}): {text}\n" for region, text in ranking.cautions)
+    out.write("Reference information, not a diagnosis.\n")
+    return 0
+
+
+def _trace(args: argparse.Namespace, out: TextIO) -> int:
+    paths = tp.trace(args.source, args.target, max_depth=args.max_depth, atlas=_atlas(args))
+    if args.json:
+        _print_json([_plain(path) for path in paths], out)
+        return 0
+    if not paths:
+        out.write(f"No path from {args.source!r} to {args.target!r} within {args.max_depth} relation steps.\n")
+    for path in paths:
+        out.write(f"{path.plausibility:.3f}  {path}\n")
+    return 0
+
+
+# export, validate, coverage --------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    atlas = _atlas(args)
+    if args.format == "csv":
+        if args.output is None:
+            _err(f"{PROG}: error: csv export writes one file per table: give a folder with -o")
+            return 2
+        folder = Path(args.output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, rows in tp.tables(atlas=atlas).items():
+            with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+        out.write(f"wrote {len(tp.TABLES)} tables to {folder}\n")
+        return 0
+    if args.format == "graphml":
+        text = tp.graphml(atlas=atlas)
+    elif args.format == "node-link":
+        text = json.dumps(tp.node_link(atlas=atlas), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = json.dumps(atlas.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    if args.output is None:
+        out.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        atlas = tp.load(args.file, extend=args.extend)
+    except tp.DatasetError as error:
+        if args.json:
+            problems = [{"path": p.path, "message": p.message} for p in error.problems]
+            _print_json({"valid": False, "problems": problems}, out)
+        else:
+            _err(f"{PROG}: error: {args.file}: {len(error.problems)} problem(s)")
+            for problem in error.problems:
+                _err(f"  {problem}")
+        return 1
+    counts = {kind: len(getattr(atlas, kind)) for kind in ("muscles", "trigger_points", "regions", "sources")}
+    if args.json:
+        _print_json({"valid": True, "counts": counts}, out)
+    else:
+        out.write(f"{args.file}: valid ({', '.join(f'{n} {kind}' for kind, n in counts.items())})\n")
+    return 0
+
+
+def _coverage(args: argparse.Namespace, out: TextIO) -> int:
+    report = tp.coverage(atlas=_atlas(args))
+    if args.json:
+        _print_json(report.to_dict(), out)
+    elif args.markdown:
+        out.write(report.to_markdown() + "\n")
+    else:
+        out.write(str(report) + "\n")
+    return 0
+
+
+# the parser ------------------------------------------------------------------------------
+
+_KINDS = ("muscle", "trigger_point", "region", "factor", "symptom", "condition", "treatment", "source", "relation")
+_KIND_OF = {kind.replace("trigger_point", "tp"): kind for kind in _KINDS}
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _common() -> _Parser:
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON for machines")
+    common.add_argument("--data", metavar="FILE", help="use this dataset file instead of the packaged one")
+    common.add_argument("--extend", action="store_true", help="with --data: add the file to the packaged data")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Myofascial trigger points and their referred pain: look up, rank, trace, export. "
+        "Reference information, not a diagnosis.",
+    )
+    parser.add_argument("--version", action=_Version)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
+    common = _common()
+
+    def command(name: str, run: Callable[[argparse.Namespace, TextIO], int], text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=text, description=text)
+        sub.set_defaults(run=run)
+        return sub
+
+    show = command("show", _show, "show a muscle, trigger point, region or other record with its facts and sources")
+    show.add_argument("key", help="an id, name or alias ('glute med', 'sits bone', 'tp:piriformis-lateral')")
+    show.add_argument("--kind", choices=_KINDS, help="only records of this kind")
+
+    search = command("search", _search, "find records by name or alias, best first")
+    search.add_argument("text")
+    search.add_argument("--kind", choices=_KINDS)
+    search.add_argument("--limit", type=_positive, default=10)
+
+    regions = command("regions", _regions, "print the region hierarchy as a tree")
+    regions.add_argument("root", nargs="?", default="region:body", help="start here (default: the whole body)")
+    regions.add_argument("--depth", type=_positive, help="levels below the root to show")
+
+    rank = command("rank", _rank, "rank the muscles that could refer pain to these places")
+    rank.add_argument("pain", nargs="+", help="pain areas or phrases ('sits bone', 'outside of the thigh')")
+    rank.add_argument("--activity", action="append", default=[], help="an activity that brought it on (repeatable)")
+    rank.add_argument("--symptom", action="append", default=[], help="a symptom beyond pain (repeatable)")
+    rank.add_argument("--absent", action="append", default=[], help="a region that does not hurt (repeatable)")
+    rank.add_argument("--limit", type=_positive, default=10)
+
+    trace = command("trace", _trace, "find how a muscle or trigger point can produce pain in a region")
+    trace.add_argument("source", help="a muscle or trigger point")
+    trace.add_argument("target", help="a region, muscle or trigger point")
+    trace.add_argument("--max-depth", type=_positive, default=3, help="relation steps to follow (default 3)")
+
+    export = command("export", _export, "write the data for other tools")
+    export.add_argument("format", choices=("graphml", "node-link", "csv", "json"))
+    export.add_argument("-o", "--output", metavar="PATH", help="file (a folder for csv); default standard output")
+
+    validate = command("validate", _validate, "check a dataset file; list every problem with its JSON path")
+    validate.add_argument("file")
+
+    report = command("coverage", _coverage, "count muscles, trigger points and facts per body area")
+    report.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line.
+
+    Args:
+        argv: The arguments, without the program name; ``sys.argv[1:]`` by default.
+
+    Returns:
+        The exit status: 0 on success, 1 for an error (unknown name, bad data file,
+        unreadable file), 2 for a usage error.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 1
+    if args.extend and not args.data and args.command != "validate":
+        parser.print_usage(sys.stderr)
+        _err(f"{PROG}: error: --extend needs --data FILE")
+        return 2
+    try:
+        status: int = args.run(args, sys.stdout)
+    except tp.TriggerPointsError as error:
+        _err(f"{PROG}: error: {error}")
+        return 1
+    except BrokenPipeError:  # the reader went away (``| head``): not an error worth a trace
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        _err(f"{PROG}: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        return 1
+    return status
