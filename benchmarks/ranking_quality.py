@@ -3,8 +3,11 @@
 Prints, for the pain-guide areas, the recall of each source's first three muscles within
 our top 5 and top 10, and for the vignettes the hit rate of an expected muscle at top 1
 and top 3, listing every miss with its reason. Benchmark muscle names are matched to
-dataset muscles by name or alias; a name the dataset lacks is reported as such (it can
-only be found once that muscle's data lands).
+dataset muscles by name or alias, then with the qualifier in brackets moved or dropped
+("trapezius (upper)" -> "upper trapezius", "psoas (iliopsoas)" -> "iliopsoas"), then
+without a leading part word ("anterior deltoid" -> "deltoid"); the guides' group names
+("forearm extensors", "erector spinae", ...) stand for the muscles in GROUPS, and a group
+counts as found when any of its muscles is. A name the dataset lacks is reported as such.
 
 Usage: python benchmarks/ranking_quality.py [BENCHMARK.json]
 """
@@ -21,12 +24,60 @@ import triggerpoints as tp
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "benchmark" / "ranking-dev.json"
 
 
-def muscle_id(atlas: tp.Atlas, name: str) -> str | None:
-    """The dataset muscle a benchmark name means, or None if the dataset lacks it."""
+# Group names the public guides use, and the manual's muscles they stand for.
+GROUPS = {
+    "forearm extensors": ("extensor carpi radialis longus", "extensor carpi radialis brevis", "extensor carpi ulnaris"),
+    "finger extensors": ("extensor digitorum", "extensor indicis"),
+    "forearm flexors": (
+        "flexor carpi radialis",
+        "flexor carpi ulnaris",
+        "flexor digitorum superficialis",
+        "flexor digitorum profundus",
+        "flexor pollicis longus",
+    ),
+    "erector spinae": ("iliocostalis thoracis", "iliocostalis lumborum", "longissimus thoracis"),
+    "deep paraspinals": ("multifidi", "rotatores"),
+    "abdominal obliques": ("external oblique", "internal oblique"),
+    "splenius": ("splenius capitis", "splenius cervicis"),
+    "interossei (foot)": ("dorsal interossei of foot", "plantar interossei of foot"),
+    "interossei": ("interossei of hand",),
+}
+PART_WORDS = ("anterior", "middle", "posterior", "upper", "lower")
+
+
+def _one(atlas: tp.Atlas, name: str) -> str | None:
     try:
         return atlas.muscle(name).id
     except (tp.UnknownIdError, tp.AmbiguousKeyError):
         return None
+
+
+def _spellings(name: str) -> list[str]:
+    head, _, rest = name.partition("(")
+    head, qualifier = head.strip(), rest.rstrip(")").strip()
+    spellings = [name]
+    if qualifier:
+        spellings += [f"{qualifier} {head}", f"{head} of {qualifier}", qualifier, head]
+    words = head.split()
+    if len(words) > 1 and words[0] in PART_WORDS:
+        spellings.append(" ".join(words[1:]))
+    return spellings
+
+
+def muscle_ids(atlas: tp.Atlas, name: str) -> frozenset[str]:
+    """The dataset muscles a benchmark name means (empty if the dataset lacks them)."""
+    key = name.split(" (", maxsplit=1)[0] if name.split(" (", maxsplit=1)[0] in GROUPS and name not in GROUPS else name
+    if key in GROUPS:
+        return frozenset(filter(None, (_one(atlas, member) for member in GROUPS[key])))
+    if "/" in name:
+        head, _, rest = name.partition("(")
+        members = (f"{head.strip()} {part.strip()}" for part in rest.rstrip(")").split("/"))
+        return frozenset(filter(None, (_one(atlas, member) for member in members)))
+    for spelling in _spellings(name):
+        found = _one(atlas, spelling)
+        if found:
+            return frozenset({found})
+    return frozenset()
 
 
 def ranked(atlas: tp.Atlas, pain: list[str]) -> tuple[list[str], tuple[str, ...]]:
@@ -42,12 +93,12 @@ def pain_guide(atlas: tp.Atlas, areas: list[dict[str, Any]]) -> None:
         order, unresolved = ranked(atlas, [area["area"]])
         for entry in sorted(area["muscles"], key=lambda m: m["order"])[:3]:
             total += 1
-            wanted = muscle_id(atlas, entry["name"])
-            present += wanted is not None
+            wanted = muscle_ids(atlas, entry["name"])
+            present += bool(wanted)
             for k in hits:
-                hits[k] += wanted is not None and wanted in order[:k]
-            if wanted is None or wanted not in order[:10]:
-                why = "not in the dataset" if wanted is None else "not in our top 10"
+                hits[k] += bool(wanted & set(order[:k]))
+            if not wanted & set(order[:10]):
+                why = "not in the dataset" if not wanted else "not in our top 10"
                 if unresolved:
                     why += "; the area phrase named no region"
                 misses.append(f"  {area['area']!r}: {entry['name']} ({why})")
@@ -64,7 +115,7 @@ def vignettes(atlas: tp.Atlas, cases: list[dict[str, Any]]) -> None:
     misses: list[str] = []
     for case in cases:
         order, unresolved = ranked(atlas, case["pain"])
-        wanted = {muscle_id(atlas, e["muscle"]) for e in case["expected"]} - {None}
+        wanted = frozenset().union(*(muscle_ids(atlas, e["muscle"]) for e in case["expected"]))
         present += bool(wanted)
         top1 += bool(wanted & set(order[:1]))
         top3 += bool(wanted & set(order[:3]))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,11 @@ import pytest
 from hypothesis import settings
 
 import triggerpoints as tp
+
+# The tests never read or write the user's own cache of the validated packaged data: they
+# (and the processes they start) get a fresh cache folder of their own.
+os.environ["TRIGGERPOINTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="triggerpoints-test-cache-")
+os.environ.pop("TRIGGERPOINTS_NO_CACHE", None)
 
 # In CI, property tests run the same examples every time: a red build is reproducible.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)

@@ -95,7 +95,7 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
         "dangling reference: relation end",
         _set("relations.0.target", "tp:nothing"),
         "$.relations[0].target",
-        "no muscle or trigger point",
+        "no trigger point with id 'tp:nothing'",
     ),
     (
         "cycle in the region hierarchy",

@@ -14,6 +14,10 @@ records. Curators working in parallel each write one, then this tool folds them 
 - ``sources`` and ``regions``: the first definition wins; a later one with a different
   volume, chapter, address or parent is a conflict; region aliases are united.
 - ``extra_aliases`` are appended.
+- ``remove``: a list of ids of packaged muscles, trigger points or relations to drop
+  before the fragment's records are added (to split one trigger point into several, say).
+  Links and relations that name a removed record must be updated by the fragment too, or
+  the check reports them as dangling.
 
 Usage::
 
@@ -99,12 +103,23 @@ class Merger:
 
     def add(self, name: str, fragment: dict[str, Any]) -> None:
         """Fold one fragment in, recording conflicts rather than stopping at the first."""
-        unknown = set(fragment) - set(SECTIONS) - {"$schema", "schema_version"}
+        unknown = set(fragment) - set(SECTIONS) - {"$schema", "schema_version", "remove"}
         if unknown:
             self.conflicts.append(f"{name}: unknown top-level keys {sorted(unknown)}")
+        for i, key in enumerate(fragment.get("remove", [])):
+            self._remove(name, i, key)
         for section in SECTIONS:
             for i, record in enumerate(fragment.get(section, [])):
                 self._add(name, section, i, record)
+
+    def _remove(self, name: str, i: int, key: str) -> None:
+        for section in sorted(REPLACED):
+            at = self._find(section, key)
+            if at is not None and self.origin[section][at][0] == "packaged":
+                del self.document[section][at]
+                del self.origin[section][at]
+                return
+        self.conflicts.append(f"{name} $.remove[{i}]: no packaged muscle, trigger point or relation {key!r}")
 
     def _add(self, name: str, section: str, i: int, record: dict[str, Any]) -> None:
         where = f"{name} $.{section}[{i}]"

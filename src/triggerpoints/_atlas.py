@@ -99,7 +99,7 @@ class Match:
         kind: The record's kind (``"muscle"``, ``"region"``, ...).
         name: Its display name.
         matched: The name or alias that matched best, as written in the data.
-        score: From 0 to 1; see :func:`triggerpoints._text.similarity`.
+        score: From 0 to 1; see the similarity tiers in :meth:`Atlas.search`.
     """
 
     id: str
@@ -151,6 +151,16 @@ class Atlas:
         self._graph_lock = threading.Lock()
         self._sealed = True
 
+    @classmethod
+    def _from_parts(cls, dataset: Dataset, indexes: Indexes, *, origin: str) -> Atlas:
+        """An atlas of a dataset validated and indexed before (read back from the cache)."""
+        atlas = cls.__new__(cls)
+        for name, value in (("_dataset", dataset), ("_origin", origin), ("_ix", indexes), ("_graph", None)):
+            object.__setattr__(atlas, name, value)
+        object.__setattr__(atlas, "_graph_lock", threading.Lock())
+        object.__setattr__(atlas, "_sealed", True)
+        return atlas
+
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(self, "_sealed", False):
             raise attrs.exceptions.FrozenInstanceError
@@ -178,7 +188,7 @@ class Atlas:
 
     @property
     def origin(self) -> str:
-        """Where the data came from: a file path or the packaged dataset."""
+        """The file path the data came from, or a note that it is the packaged dataset."""
         return self._origin
 
     @property
@@ -518,9 +528,9 @@ class Atlas:
 
     @property
     def places(self) -> Mapping[frozenset[str], frozenset[str]]:
-        """The place-word index: canonical words of a region name or alias -> region ids.
+        """The place-word index, from the canonical words of a region name or alias to region ids.
 
-        Keys are :func:`triggerpoints._text.place_tokens` of every region's name,
+        Keys are the place words of every region's name,
         aliases and id, as sets ("outside of the thigh" -> ``{"lateral", "thigh"}``).
         A key that two regions share maps to both, and phrase resolution skips it.
 
@@ -846,7 +856,7 @@ class Atlas:
     def graph(self) -> nx.MultiDiGraph[str]:
         """The whole dataset as a frozen networkx ``MultiDiGraph``, built on first use.
 
-        See :func:`triggerpoints._graph.build` for the nodes, edges and their direction.
+        See :doc:`/graph` for the nodes, edges and their direction.
 
         Examples:
             >>> import triggerpoints as tp
@@ -910,15 +920,34 @@ def load(path: str | Path | None = None, *, extend: bool = False) -> Atlas:
         >>> atlas.schema_version
         '1.0'
     """
-    from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
-
     if path is None:
         if extend:
             raise ValueError("extend=True needs the path of a file to extend the packaged data with")
         if not _PACKAGED:
             with _PACKAGED_LOCK:
                 if not _PACKAGED:
-                    _PACKAGED.append(Atlas(_dataset.read_packaged(), origin=_dataset.PACKAGED, validated=True))
+                    _PACKAGED.append(_packaged_atlas())
         return _PACKAGED[0]
+    from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
+
     base = load().dataset if extend else None
     return Atlas(_dataset.read(path, base=base), origin=str(path), validated=True)
+
+
+def _packaged_atlas() -> Atlas:
+    """The packaged atlas: from the user cache if this exact data was validated and indexed before."""
+    from triggerpoints import _cache  # noqa: PLC0415 - imported on first load, not with the package
+
+    try:
+        cache_key: str | None = _cache.key()
+    except OSError:
+        cache_key = None
+    cached = _cache.read(cache_key) if cache_key else None
+    if cached is not None:
+        return Atlas._from_parts(*cached, origin=_cache.PACKAGED)
+    from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
+
+    atlas = Atlas(_dataset.read_packaged(), origin=_cache.PACKAGED, validated=True)
+    if cache_key:
+        _cache.write(cache_key, atlas.dataset, atlas._ix)
+    return atlas

@@ -35,6 +35,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from triggerpoints._cache import PACKAGED
 from triggerpoints._models import (
     PREFIXES,
     SECTIONS,
@@ -68,7 +69,6 @@ __all__ = ["PACKAGED", "SCHEMA_VERSION", "merge", "parse", "read", "read_package
 #: The dataset format version this library reads.
 SCHEMA_VERSION = "1.0"
 #: The name under which problems in the packaged dataset are reported.
-PACKAGED = "<packaged triggerpoints.json>"
 _DATA_FILE = "triggerpoints.json"
 _SCALARS = ("schema_version", "dataset_version", "title", "license", "attribution")
 _T = TypeVar("_T")
@@ -301,7 +301,9 @@ def _index(base: Dataset | None, records: dict[str, list[tuple[str, Any]]], prob
 
 def _ref(index: _Index, problems: list[Problem], path: str, key: str, *prefixes: str) -> None:
     if not index.has(key, *prefixes):
-        kinds = " or ".join(PREFIXES[prefix] for prefix in prefixes)
+        # The id's own prefix says which kind was meant; name only that one when it is allowed.
+        named = key.partition(":")[0]
+        kinds = PREFIXES[named] if named in prefixes else " or ".join(PREFIXES[prefix] for prefix in prefixes)
         problems.append(Problem(path, f"dangling reference: no {kinds} with id {key!r}"))
 
 
@@ -584,12 +586,20 @@ class _Object(dict[str, Any]):
     duplicates: tuple[str, ...] = ()
 
 
-def _object(pairs: list[tuple[str, Any]]) -> _Object:
-    result = _Object(pairs)
-    if len(result) < len(pairs):
+def _object_hook(found: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """A JSON object hook: plain dicts, or an _Object naming its repeated keys (and noted in ``found``)."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
         counts = Counter(key for key, _ in pairs)
-        result.duplicates = tuple(key for key, count in counts.items() if count > 1)
-    return result
+        marked = _Object(pairs)
+        marked.duplicates = tuple(key for key, count in counts.items() if count > 1)
+        found.append(True)
+        return marked
+
+    return hook
 
 
 def _no_constant(name: str) -> Any:
@@ -598,8 +608,8 @@ def _no_constant(name: str) -> Any:
 
 def _duplicate_keys(value: Any, path: str) -> Iterator[Problem]:
     """Every key written twice in one object, with the object's path."""
-    if isinstance(value, _Object):
-        for key in value.duplicates:
+    if isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
             yield Problem(f"{path}.{key}", f"duplicate key {key!r}: JSON keeps only the last value")
         for key, item in value.items():
             yield from _duplicate_keys(item, f"{path}.{key}")
@@ -610,8 +620,11 @@ def _duplicate_keys(value: Any, path: str) -> Iterator[Problem]:
 
 def _decode(text: str, origin: str) -> Any:
     """Decode JSON strictly: no NaN or Infinity, no key written twice, no runaway nesting."""
+    found: list[bool] = []
     try:
-        document = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_object, parse_constant=_no_constant)
+        document = json.loads(
+            text.removeprefix("\ufeff"), object_pairs_hook=_object_hook(found), parse_constant=_no_constant
+        )
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         raise DatasetError(origin, [Problem("$", message)]) from None
@@ -619,9 +632,8 @@ def _decode(text: str, origin: str) -> Any:
         raise DatasetError(origin, [Problem("$", f"not valid JSON: {error}")]) from None
     except RecursionError:
         raise DatasetError(origin, [Problem("$", "cannot read: the JSON is nested too deeply")]) from None
-    duplicates = list(_duplicate_keys(document, "$"))
-    if duplicates:
-        raise DatasetError(origin, duplicates)
+    if found:  # walk the document for paths only when some object repeated a key
+        raise DatasetError(origin, list(_duplicate_keys(document, "$")))
     return document
 
 

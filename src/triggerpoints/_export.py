@@ -173,7 +173,7 @@ def node_link(*, atlas: Atlas | None = None) -> dict[str, Any]:
     The format is networkx's node-link format for a directed multigraph (nodes with
     ``id``; ``links`` with ``source``, ``target`` and ``key``), so
     ``networkx.node_link_graph(data, edges="links")`` and D3 read it. Node and edge
-    attributes are those of :attr:`Atlas.graph` (see :mod:`triggerpoints._graph`)
+    attributes are those of :attr:`Atlas.graph` (see :doc:`/graph`)
     flattened to JSON scalars: lists are joined with ``|`` and the ``record``
     attribute is left out.
 

@@ -90,6 +90,27 @@ class Indexes:
     relations_in: Mapping[str, tuple[Relation, ...]]
     links: Mapping[str, tuple[Factor | Symptom | Condition | Treatment, ...]]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as plain dicts (read-only mappings cannot be pickled); see :func:`_restore`."""
+        return (_restore, ({field.name: _plain(getattr(self, field.name)) for field in attrs.fields(Indexes)},))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, MappingProxyType):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _read_only(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({key: _read_only(item) for key, item in value.items()})
+    return value
+
+
+def _restore(fields: dict[str, Any]) -> Indexes:
+    """Rebuild pickled indexes, every mapping read-only again."""
+    return Indexes(**{name: _read_only(value) for name, value in fields.items()})
+
 
 def sections(dataset: Dataset) -> tuple[tuple[Record, ...], ...]:
     """The record sections of a dataset, in document order."""

@@ -46,8 +46,7 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
 
     1. The whole phrase as an id, a region name or an alias ("sits bone",
        "golfer's elbow", "region:lateral-leg"), after normalization.
-    2. Otherwise the phrase's place words (:func:`triggerpoints._text.place_tokens`:
-       filler such as "pain down my" dropped, side words noted, direction words
+    2. Otherwise the phrase's place words (filler such as "pain down my" dropped, side words noted, direction words
        made canonical: outside/outer -> lateral, inside/inner -> medial, front ->
        anterior, back/behind -> posterior, top/upper -> upper, low/lower/bottom ->
        lower) are split greedily, left to right, into the longest runs whose word set

@@ -1,0 +1,80 @@
+"""Sphinx extension: fill the dataset reference page from the packaged data at build time.
+
+A page containing the line ``<!-- dataset-reference -->`` gets, in its place, Markdown
+generated from ``tp.load()``: versions, coverage counts per body area, and per body
+area the muscles and their trigger points with essential and spillover regions; the
+line ``<!-- region-reference -->`` becomes the region hierarchy. So the reference
+cannot drift from the data it documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import triggerpoints as tp
+
+DATASET_MARK = "<!-- dataset-reference -->"
+REGION_MARK = "<!-- region-reference -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def dataset_markdown(atlas: tp.Atlas) -> str:
+    """Return the generated part of the dataset reference, as MyST Markdown."""
+    report = tp.coverage(atlas=atlas)
+    lines = [
+        f"Dataset version **{atlas.dataset_version}**, format (schema) version **{atlas.schema_version}**, "
+        f"package version **{tp.__version__}**. Licence: {atlas.dataset.license or 'see DATA-LICENSE'}.",
+        "",
+        "### Coverage",
+        "",
+        "Counted from the data when these pages were built (`triggerpoints coverage` prints the same).",
+        "",
+        report.to_markdown(),
+        "",
+    ]
+    for area in tp.BodyArea:
+        muscles = [m for m in atlas.muscles if m.body_area is area]
+        if not muscles:
+            continue
+        lines += [f"### {area.value.replace('-', ' ').capitalize()}", ""]
+        lines += ["| muscle | trigger point | essential | spillover |", "|---|---|---|---|"]
+        for muscle in sorted(muscles, key=lambda m: m.name.casefold()):
+            for i, point in enumerate(atlas.trigger_points_of(muscle.id)):
+                zones = [
+                    ", ".join(atlas.name_of(r.region) for r in point.referrals if r.zone is zone) for zone in tp.Zone
+                ]
+                name = f"{muscle.name} (`{muscle.id}`)" if i == 0 else ""
+                lines.append(f"| {_cell(name)} | {_cell(point.label)} | {_cell(zones[0])} | {_cell(zones[1])} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def region_markdown(atlas: tp.Atlas) -> str:
+    """Return the region hierarchy as a nested Markdown list with ids and aliases."""
+    lines: list[str] = []
+
+    def walk(region: tp.Region, depth: int) -> None:
+        words = f" — {', '.join(region.aliases)}" if region.aliases else ""
+        caution = " (caution)" if region.caution else ""
+        lines.append(f"{'  ' * depth}- **{region.name}** `{region.id}`{caution}{_cell(words)}")
+        for child in atlas.children_of(region.id):
+            walk(child, depth + 1)
+
+    walk(atlas.region("region:body"), 0)
+    return "\n".join(lines) + "\n"
+
+
+def _fill(_app: Any, _docname: str, source: list[str]) -> None:
+    if DATASET_MARK in source[0] or REGION_MARK in source[0]:
+        atlas = tp.load()
+        source[0] = source[0].replace(DATASET_MARK, dataset_markdown(atlas))
+        source[0] = source[0].replace(REGION_MARK, region_markdown(atlas))
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the extension with Sphinx."""
+    app.connect("source-read", _fill)
+    return {"version": tp.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,89 @@
+"""The per-user cache of the validated packaged dataset.
+
+Written once, read back whole, ignored when broken or switched off, and never a
+different answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import triggerpoints as tp
+from triggerpoints import _cache, _index
+
+PROBE = (
+    "import json, sys, triggerpoints as tp; atlas = tp.load();"
+    "print(json.dumps({'cattrs': 'cattrs' in sys.modules, 'muscles': len(atlas.muscles),"
+    " 'points': [p.id for p in atlas.trigger_points], 'first': tp.rank(['buttock'])[0].muscle.id}))"
+)
+
+
+def probe(cache: Path | None) -> dict[str, object]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TRIGGERPOINTS_")}
+    if cache is None:
+        env["TRIGGERPOINTS_NO_CACHE"] = "1"
+    else:
+        env["TRIGGERPOINTS_CACHE_DIR"] = str(cache)
+    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_a_second_process_reads_the_cache_and_answers_the_same(tmp_path: Path) -> None:
+    """The first load writes one entry; the next reads it without cattrs and answers identically."""
+    first = probe(tmp_path)
+    entries = list(tmp_path.glob("dataset-*.pickle"))
+    assert 1 == len(entries)
+    second = probe(tmp_path)
+    assert (True, False) == (first["cattrs"], second["cattrs"])
+    assert {**first, "cattrs": None} == {**second, "cattrs": None}
+    assert {**probe(None), "cattrs": None} == {**second, "cattrs": None}
+
+
+def test_a_broken_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
+    """Garbage in the cache is a miss: the data is validated again and the entry rewritten."""
+    probe(tmp_path)
+    (entry,) = tmp_path.glob("dataset-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    result = probe(tmp_path)
+    assert result["cattrs"] is True
+    assert isinstance(pickle.loads(entry.read_bytes()), tuple)  # noqa: S301 - written by the test's own process
+
+
+def test_switching_the_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TRIGGERPOINTS_NO_CACHE: no folder, nothing read or written."""
+    monkeypatch.setenv("TRIGGERPOINTS_NO_CACHE", "1")
+    monkeypatch.setenv("TRIGGERPOINTS_CACHE_DIR", str(tmp_path))
+    assert _cache.folder() is None
+    _cache.write("key", tp.load().dataset, _index.build(tp.load().dataset))
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_an_entry_of_another_shape_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a (Dataset, Indexes) pair is accepted from the cache."""
+    monkeypatch.setenv("TRIGGERPOINTS_CACHE_DIR", str(tmp_path))
+    (tmp_path / "dataset-k.pickle").write_bytes(pickle.dumps({"not": "a dataset"}))
+    assert _cache.read("k") is None
+    assert _cache.read("missing") is None
+
+
+def test_the_key_depends_on_what_the_records_depend_on() -> None:
+    """The key is stable, and names the data file and the record-defining modules."""
+    assert _cache.key() == _cache.key()
+    assert {"_models.py", "_dataset.py", "_index.py", "_text.py"} <= set(_cache._DEPENDS_ON)
+
+
+def test_indexes_survive_pickling_read_only(mini: tp.Atlas) -> None:
+    """Pickled indexes come back equal, and every mapping is read-only again."""
+    built = _index.build(mini.dataset)
+    restored = pickle.loads(pickle.dumps(built))  # noqa: S301 - round trip of our own object
+    assert built == restored
+    with pytest.raises(TypeError):
+        restored.names["muscle"]["x"] = frozenset()
