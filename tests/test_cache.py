@@ -87,3 +87,16 @@ def test_indexes_survive_pickling_read_only(mini: tp.Atlas) -> None:
     assert built == restored
     with pytest.raises(TypeError):
         restored.names["muscle"]["x"] = frozenset()
+
+
+def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing keeps the newest few entries, so the folder does not grow with every upgrade."""
+    monkeypatch.setenv("TRIGGERPOINTS_CACHE_DIR", str(tmp_path))
+    atlas = tp.load()
+    for number in range(6):
+        old = tmp_path / f"dataset-old{number}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (number, number))
+    _cache.write("new", atlas.dataset, _index.build(atlas.dataset))
+    names = sorted(path.name for path in tmp_path.glob("dataset-*.pickle"))
+    assert ["dataset-new.pickle", "dataset-old4.pickle", "dataset-old5.pickle"] == names

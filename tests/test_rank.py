@@ -178,3 +178,12 @@ def test_every_score_is_reproduced_by_its_own_evidence(regions: list[str], activ
             assert pytest.approx(math.log(w.activity_lr)) == factor.contribution
         assert math.fsum(e.contribution for e in candidate.evidence) == candidate.score
         assert set(candidate.unexplained) | {m.query for m in candidate.explained} == set(ranking.regions)
+
+
+def test_explanations_name_unexplained_regions_by_name(mini: tp.Atlas) -> None:
+    """A queried region a candidate does not explain is given by its name, not its id."""
+    ranking = tp.rank(["shin", "low back"], atlas=mini)
+    partial = next(c for c in ranking if c.unexplained)
+    text = partial.explain()
+    assert "It does not explain:" in text
+    assert "region:" not in text.split("It does not explain:")[1]

@@ -110,3 +110,16 @@ def write(cache_key: str, dataset: Dataset, indexes: Indexes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
+        _prune(entry)
+
+
+_KEEP = 3
+
+
+def _prune(newest: Path) -> None:
+    """Keep the newest few entries (other Python versions may share the folder); drop the rest."""
+    with contextlib.suppress(OSError):
+        entries = sorted(newest.parent.glob("dataset-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[_KEEP:]:
+            if old != newest:
+                old.unlink()

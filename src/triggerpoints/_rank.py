@@ -572,6 +572,7 @@ def _annotate(
             *(m.query for m in candidate.explained),
             *(m.region for m in candidate.explained),
             *(m.trigger_point for m in candidate.explained),
+            *candidate.unexplained,
             *(f.factor for f in candidate.factors),
             *(a.query for a in candidate.absent),
             *(region for region, _ in cautions),
