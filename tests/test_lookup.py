@@ -58,3 +58,19 @@ def test_resolution_works_on_a_loaded_atlas(mini: tp.Atlas) -> None:
     assert ("region:thigh", "region:shin") == tp.resolve_place(
         "upper leg and front of the lower leg", atlas=mini
     ).regions
+
+
+@pytest.mark.parametrize(
+    ("phrase", "regions"),
+    [
+        ("back of the wrist and hand", ("region:dorsal-wrist", "region:dorsal-hand")),
+        ("front of wrist and palm", ("region:volar-wrist", "region:palm")),
+        ("front of the thigh and knee", ("region:anterior-thigh", "region:anterior-knee")),
+        ("back of the thigh and back of the knee", ("region:posterior-thigh", "region:posterior-knee")),
+        ("thigh and knee", ("region:thigh", "region:knee")),
+        ("pain down the outside of my thigh to the ankle", ("region:lateral-thigh", "region:ankle")),
+    ],
+)
+def test_direction_words_carry_over_and_to_a_bare_place(phrase: str, regions: tuple[str, ...]) -> None:
+    """'back of the wrist and hand' is both backs; without 'and', or with no direction, nothing carries."""
+    assert regions == tp.resolve_place(phrase).regions

@@ -13,7 +13,7 @@ import attrs
 
 from triggerpoints._atlas import Atlas, Match, load
 from triggerpoints._models import Muscle, Record, Region, TriggerPoint
-from triggerpoints._text import SIDES, normalize, place_tokens
+from triggerpoints._text import DIRECTIONS, SIDES, normalize, place_tokens
 from triggerpoints.exceptions import UnknownIdError
 
 __all__ = ["Place", "lookup", "muscle", "region", "resolve_place", "search", "trigger_point"]
@@ -53,6 +53,9 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
        is exactly the place words of one region's name or alias; a run never repeats
        a word ("back of the thigh and back of the knee" is two runs). Words that start
        no run are kept as ``leftover``. A word set shared by two regions is skipped.
+       Direction words carry over "and" to a bare place word that follows, where
+       that names a region: "back of the wrist and hand" is the back of the wrist
+       and the back of the hand, "front of the thigh and knee" the front of each.
        Of the regions found, one that encloses another found region is dropped
        ("headache at the temple" is the temple, not the head and the temple).
 
@@ -81,7 +84,15 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     exact = atlas.find(text, kind="region")
     if len(exact) == 1:
         return Place(phrase=phrase, regions=exact, side=side)
-    regions, leftover = _segment(place_tokens(text), atlas)
+    parts = _coordinated(text, atlas)
+    if parts is None:
+        regions, leftover = _segment(place_tokens(text), atlas)
+    else:
+        regions, leftover = [], []
+        for part in parts:
+            found, left = _segment(part, atlas)
+            regions += found
+            leftover += left
     if not regions:
         suggestions: tuple[str, ...] = ()
         try:
@@ -92,6 +103,30 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     enclosing = {ancestor.id for found in regions for ancestor in atlas.ancestors_of(found)}
     specific = tuple(dict.fromkeys(found for found in regions if found not in enclosing))
     return Place(phrase=phrase, regions=specific, side=side, leftover=tuple(leftover))
+
+
+_DIRECTION_WORDS = frozenset(DIRECTIONS.values())
+
+
+def _coordinated(text: str, atlas: Atlas) -> list[list[str]] | None:
+    """The place words of each "and"-joined part, with directions carried over; None if nothing carries.
+
+    A part with no direction word takes the direction words of the last part that had
+    some, when together they name exactly one region.
+    """
+    parts = [place_tokens(part) for part in normalize(text).split(" and ")]
+    if len(parts) < 2:
+        return None
+    carried = False
+    directions: list[str] = []
+    for number, words in enumerate(parts):
+        own = [word for word in words if word in _DIRECTION_WORDS]
+        if own:
+            directions = own
+        elif words and directions and len(atlas.places.get(frozenset([*directions, *words]), ())) == 1:
+            parts[number] = [*directions, *words]
+            carried = True
+    return parts if carried else None
 
 
 def _side(words: list[str]) -> Side | None:
