@@ -3,18 +3,37 @@
 A page containing the line ``<!-- dataset-reference -->`` gets, in its place, Markdown
 generated from ``tp.load()``: versions, coverage counts per body area, and per body
 area the muscles and their trigger points with essential and spillover regions; the
-line ``<!-- region-reference -->`` becomes the region hierarchy. So the reference
+line ``<!-- region-reference -->`` becomes the region hierarchy, and
+``<!-- schema-reference -->`` a table of the JSON Schema's record types. So the reference
 cannot drift from the data it documents.
 """
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
 from typing import Any
 
 import triggerpoints as tp
 
 DATASET_MARK = "<!-- dataset-reference -->"
 REGION_MARK = "<!-- region-reference -->"
+SCHEMA_MARK = "<!-- schema-reference -->"
+_RECORDS = (
+    "source",
+    "region",
+    "muscle",
+    "triggerPoint",
+    "referral",
+    "spared",
+    "relation",
+    "factor",
+    "symptom",
+    "condition",
+    "treatment",
+    "link",
+    "extraAlias",
+)
 
 
 def _cell(text: str) -> str:
@@ -25,8 +44,10 @@ def dataset_markdown(atlas: tp.Atlas) -> str:
     """Return the generated part of the dataset reference, as MyST Markdown."""
     report = tp.coverage(atlas=atlas)
     lines = [
-        f"Dataset version **{atlas.dataset_version}**, format (schema) version **{atlas.schema_version}**, "
-        f"package version **{tp.__version__}**. Licence: {atlas.dataset.license or 'see DATA-LICENSE'}.",
+        (
+            f"Dataset version **{atlas.dataset_version}**, format (schema) version **{atlas.schema_version}**, "
+            f"package version **{tp.__version__}**. Licence: {atlas.dataset.license or 'see DATA-LICENSE'}."
+        ),
         "",
         "### Coverage",
         "",
@@ -67,7 +88,22 @@ def region_markdown(atlas: tp.Atlas) -> str:
     return "\n".join(lines) + "\n"
 
 
+def schema_markdown() -> str:
+    """Return a table of the record types of the packaged JSON Schema and their fields."""
+    schema = json.loads(files("triggerpoints").joinpath("data", "triggerpoints.schema.json").read_text("utf-8"))
+    lines = ["| record | required fields | optional fields | what it is |", "|---|---|---|---|"]
+    for name in _RECORDS:
+        record = schema["$defs"][name]
+        required = record.get("required", [])
+        optional = [field for field in record.get("properties", {}) if field not in required]
+        cells = [name, ", ".join(f"`{f}`" for f in required), ", ".join(f"`{f}`" for f in optional)]
+        lines.append(f"| {' | '.join(cells)} | {_cell(record.get('description', ''))} |")
+    return "\n".join(lines) + "\n"
+
+
 def _fill(_app: Any, _docname: str, source: list[str]) -> None:
+    if SCHEMA_MARK in source[0]:
+        source[0] = source[0].replace(SCHEMA_MARK, schema_markdown())
     if DATASET_MARK in source[0] or REGION_MARK in source[0]:
         atlas = tp.load()
         source[0] = source[0].replace(DATASET_MARK, dataset_markdown(atlas))
