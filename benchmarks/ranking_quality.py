@@ -38,7 +38,6 @@ GROUPS = {
     "erector spinae": ("iliocostalis thoracis", "iliocostalis lumborum", "longissimus thoracis"),
     "deep paraspinals": ("multifidi", "rotatores"),
     "abdominal obliques": ("external oblique", "internal oblique"),
-    "splenius": ("splenius capitis", "splenius cervicis"),
     "interossei (foot)": ("dorsal interossei of foot", "plantar interossei of foot"),
     "interossei": ("interossei of hand",),
 }
@@ -66,9 +65,8 @@ def _spellings(name: str) -> list[str]:
 
 def muscle_ids(atlas: tp.Atlas, name: str) -> frozenset[str]:
     """The dataset muscles a benchmark name means (empty if the dataset lacks them)."""
-    key = name.split(" (", maxsplit=1)[0] if name.split(" (", maxsplit=1)[0] in GROUPS and name not in GROUPS else name
-    if key in GROUPS:
-        return frozenset(filter(None, (_one(atlas, member) for member in GROUPS[key])))
+    if name in GROUPS:
+        return frozenset(filter(None, (_one(atlas, member) for member in GROUPS[name])))
     if "/" in name:
         head, _, rest = name.partition("(")
         members = (f"{head.strip()} {part.strip()}" for part in rest.rstrip(")").split("/"))

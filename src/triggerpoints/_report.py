@@ -9,6 +9,7 @@ import attrs
 
 from triggerpoints._atlas import Atlas, load
 from triggerpoints._models import BodyArea, Zone
+from triggerpoints._rank import _muscle_of
 
 __all__ = ["COLUMNS", "Coverage", "CoverageRow", "coverage"]
 
@@ -195,7 +196,3 @@ def _row(atlas: Atlas, area: str, half: str, muscles: set[str]) -> CoverageRow:
 
 def _count(referrals: Iterable[Any], zone: Zone) -> int:
     return sum(1 for referral in referrals if referral.zone is zone)
-
-
-def _muscle_of(atlas: Atlas, record_id: str) -> str:
-    return atlas.trigger_point(record_id).muscle if record_id.startswith("tp:") else record_id

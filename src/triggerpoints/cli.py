@@ -25,6 +25,7 @@ from typing import Any, NoReturn, TextIO
 import attrs
 
 import triggerpoints as tp
+from triggerpoints._index import KINDS, kind_of
 
 __all__ = ["main"]
 
@@ -154,7 +155,7 @@ def _other_text(atlas: tp.Atlas, record: Any) -> list[str]:
 
 
 def _show_data(atlas: tp.Atlas, record: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": _KIND_OF[record.id.partition(":")[0]], "record": _plain(record)}
+    data: dict[str, Any] = {"kind": kind_of(record.id), "record": _plain(record)}
     if isinstance(record, tp.Muscle):
         data["trigger_points"] = [_plain(point) for point in atlas.trigger_points_of(record.id)]
         data["relations"] = [_plain(relation) for relation in atlas.relations_of(record.id)]
@@ -344,8 +345,7 @@ def _coverage(args: argparse.Namespace, out: TextIO) -> int:
 
 # the parser ------------------------------------------------------------------------------
 
-_KINDS = ("muscle", "trigger_point", "region", "factor", "symptom", "condition", "treatment", "source", "relation")
-_KIND_OF = {kind.replace("trigger_point", "tp"): kind for kind in _KINDS}
+_KINDS = tuple(KINDS)
 
 
 def _positive(text: str) -> int:
