@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from triggerpoints._atlas import Atlas, Match, ReferralHit, load
+from triggerpoints._draw import VIEWS, draw_muscle, draw_ranking, draw_regions, draw_trigger_point, to_png
 from triggerpoints._export import TABLES, graphml, node_link, tables
 from triggerpoints._lookup import Place, lookup, muscle, region, resolve_place, search, trigger_point
 from triggerpoints._models import (
@@ -59,11 +60,19 @@ from triggerpoints._models import (
 from triggerpoints._rank import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch, Weights, rank
 from triggerpoints._report import Coverage, CoverageRow, coverage
 from triggerpoints._trace import Path, Step, trace
-from triggerpoints.exceptions import AmbiguousKeyError, DatasetError, Problem, TriggerPointsError, UnknownIdError
+from triggerpoints.exceptions import (
+    AmbiguousKeyError,
+    DatasetError,
+    MissingDependencyError,
+    Problem,
+    TriggerPointsError,
+    UnknownIdError,
+)
 
 __all__ = [
     "MODEL_VERSION",
     "TABLES",
+    "VIEWS",
     "AbsentMatch",
     "AliasPatch",
     "AmbiguousKeyError",
@@ -84,6 +93,7 @@ __all__ = [
     "Laterality",
     "Link",
     "Match",
+    "MissingDependencyError",
     "Muscle",
     "MuscleId",
     "Path",
@@ -117,6 +127,10 @@ __all__ = [
     "Weights",
     "Zone",
     "coverage",
+    "draw_muscle",
+    "draw_ranking",
+    "draw_regions",
+    "draw_trigger_point",
     "graphml",
     "load",
     "lookup",
@@ -127,6 +141,7 @@ __all__ = [
     "resolve_place",
     "search",
     "tables",
+    "to_png",
     "trace",
     "trigger_point",
 ]

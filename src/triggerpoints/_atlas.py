@@ -772,7 +772,8 @@ class Atlas:
         Examples:
             >>> import triggerpoints as tp
             >>> [m.name for m in tp.load().muscles_of("sciatica")]
-            ['Gluteus minimus', 'Piriformis', 'Quadratus lumborum', 'Coccygeus', 'Obturator internus', 'Quadratus femoris', 'Obturator externus']
+            ['Gluteus minimus', 'Piriformis', 'Quadratus lumborum', 'Coccygeus', 'Obturator internus',
+             'Quadratus femoris', 'Obturator externus']
         """
         record = self.lookup(key)
         links = getattr(record, "muscles", None)

@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, Literal, NoReturn, TextIO, cast
 
 import attrs
 
@@ -343,6 +343,44 @@ def _coverage(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# draw ------------------------------------------------------------------------------------
+
+
+def _picture(args: argparse.Namespace, atlas: tp.Atlas) -> str:
+    views = args.view or None
+    if args.rank:
+        ranking = tp.rank(args.names, atlas=atlas)
+        mode: Literal["patterns", "heatmap"] = "heatmap" if args.heatmap else "patterns"
+        return tp.draw_ranking(ranking, top=args.top, mode=mode, side=args.side, scale=args.scale or 0.5, atlas=atlas)
+    side = cast('Literal["left", "right", "both"]', args.side or "right")
+    scale = args.scale or 1.0
+    if len(args.names) == 1:
+        record = atlas.lookup(args.names[0])
+        if isinstance(record, tp.TriggerPoint):
+            return tp.draw_trigger_point(record.id, side=side, views=views, scale=scale, atlas=atlas)
+        if isinstance(record, tp.Muscle):
+            return tp.draw_muscle(record.id, side=side, views=views, scale=scale, atlas=atlas)
+    regions = [atlas.region(name).id for name in args.names]
+    return tp.draw_regions(regions, side=args.side or "both", views=views, scale=scale, atlas=atlas)
+
+
+def _draw(args: argparse.Namespace, out: TextIO) -> int:
+    svg = _picture(args, _atlas(args))
+    if args.output is None:
+        out.write(svg)
+        return 0
+    target = Path(args.output)
+    data = tp.to_png(svg) if target.suffix.lower() == ".png" else svg.encode("utf-8")
+    target.write_bytes(data)
+    if args.json:
+        _print_json(
+            {"output": str(target), "format": target.suffix.lower().lstrip(".") or "svg", "bytes": len(data)}, out
+        )
+    else:
+        out.write(f"wrote {target} ({len(data)} bytes)\n")
+    return 0
+
+
 # the parser ------------------------------------------------------------------------------
 
 _KINDS = tuple(KINDS)
@@ -412,6 +450,18 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = command("validate", _validate, "check a dataset file; list every problem with its JSON path")
     validate.add_argument("file")
+
+    draw = command("draw", _draw, "draw a muscle, a trigger point, pain regions or a ranking on the body (SVG or PNG)")
+    draw.add_argument("names", nargs="+", help="a muscle or trigger point; or regions; or, with --rank, pain places")
+    draw.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png; default: SVG on standard output")
+    draw.add_argument(
+        "--side", choices=("right", "left", "both"), help="side of the body (default right; both for regions)"
+    )
+    draw.add_argument("--view", action="append", choices=tp.VIEWS, help="only this view (repeatable)")
+    draw.add_argument("--scale", type=float, help="size of each view (default 1, that is 540 x 960; 0.5 with --rank)")
+    draw.add_argument("--rank", action="store_true", help="rank the places given and draw the top candidates")
+    draw.add_argument("--top", type=_positive, default=3, help="with --rank: candidates to draw (default 3)")
+    draw.add_argument("--heatmap", action="store_true", help="with --rank: one heatmap instead of one row each")
 
     report = command("coverage", _coverage, "count muscles, trigger points and facts per body area")
     report.add_argument("--markdown", action="store_true", help="print a Markdown table")

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "AmbiguousKeyError",
     "DatasetError",
+    "MissingDependencyError",
     "Problem",
     "TriggerPointsError",
     "UnknownIdError",
@@ -63,6 +64,33 @@ class UnknownIdError(TriggerPointsError, LookupError):
         if self.suggestions:
             message += f"; did you mean {_either(self.suggestions[:3])}?"
         return message
+
+
+class MissingDependencyError(TriggerPointsError, ImportError):
+    """An optional package that a feature needs is not installed.
+
+    Attributes:
+        package: The distribution to install (``"anatomapa"``).
+        extra: The triggerpoints extra that brings it (``"maps"``).
+        feature: What needs it, in a few words.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> print(tp.MissingDependencyError("resvg-py", "png", "PNG output"))
+        PNG output needs the optional package 'resvg-py'; install it with: pip install 'triggerpoints[png]'
+    """
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+        super().__init__(f"{package} is not installed")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.feature} needs the optional package {self.package!r}; "
+            f"install it with: pip install 'triggerpoints[{self.extra}]'"
+        )
 
 
 class AmbiguousKeyError(TriggerPointsError, LookupError):

@@ -1,0 +1,319 @@
+"""Body maps: the packaged zones and markers, the SVG pictures, PNG output and the draw command."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import subprocess
+import sys
+import zlib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import triggerpoints as tp
+from triggerpoints import _draw
+from triggerpoints.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BODYMAP: dict[str, Any] = json.loads((files("triggerpoints") / "data" / "bodymap.json").read_text(encoding="utf-8"))
+ATLAS = tp.load()
+TITLE_H = 44  # the picture's title band above the views (see _draw._TITLE_H)
+
+
+def _polygon(d: str) -> list[tuple[float, float]]:
+    """The points of the first polygon of some path data ("M x y L x y ... Z")."""
+    first = d.split("Z", maxsplit=1)[0]
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", first)]
+    return list(zip(numbers[::2], numbers[1::2], strict=True))
+
+
+def _centre(d: str) -> tuple[float, float]:
+    points = _polygon(d)
+    return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
+
+
+def _drawable(region: str, view: str | None = None) -> bool:
+    views = [view] if view else list(tp.VIEWS)
+    ids = (region, *ATLAS.descendants_of(region))
+    return any(r in BODYMAP["views"][v] for v in views for r in ids)
+
+
+def _png_pixels(data: bytes) -> tuple[int, list[bytes]]:
+    """Decode an 8-bit RGBA PNG (what resvg writes): width and rows of RGBA bytes."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, width, height = 8, b"", 0, 0
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert (depth, colour) == (8, 6)
+        elif kind == b"IDAT":
+            chunks += body
+    raw, stride, rows, previous = zlib.decompress(chunks), width * 4, [], bytearray(width * 4)
+    for y in range(height):
+        method, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - 4] if x >= 4 else 0
+            b = previous[x]
+            c = previous[x - 4] if x >= 4 else 0
+            if method == 1:
+                line[x] = (line[x] + a) & 255
+            elif method == 2:
+                line[x] = (line[x] + b) & 255
+            elif method == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif method == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, rows
+
+
+# --- the packaged body map ------------------------------------------------------------------
+
+
+def test_every_referred_region_has_a_zone_or_is_marked_not_drawable() -> None:
+    """Each region a referral names is drawn in some view (itself or its sub-regions), or listed as not drawable."""
+    used = {referral.region for point in ATLAS.trigger_points for referral in point.referrals}
+    missing = sorted(r for r in used if not _drawable(r) and r not in BODYMAP["not_drawable"])
+    assert [] == missing
+
+
+def test_not_drawable_regions_exist_have_reasons_and_no_zones() -> None:
+    """The regions marked not drawable are real regions with a reason, and no view draws them."""
+    for region, reason in BODYMAP["not_drawable"].items():
+        assert ATLAS.region(region).id == region
+        assert reason.strip()
+        assert all(region not in BODYMAP["views"][view] for view in tp.VIEWS)
+
+
+def test_zones_name_real_regions_with_the_right_sides() -> None:
+    """Each zone belongs to a region; sided regions have a left and a right zone, the others one centre zone."""
+    for view in tp.VIEWS:
+        for region, zone in BODYMAP["views"][view].items():
+            expected = {"left", "right"} if ATLAS.region(region).sided else {"center"}
+            assert expected == set(zone), (view, region)
+            for d in zone.values():
+                assert all(0 <= x <= 540 and 0 <= y <= 960 for x, y in _polygon(d)), (view, region)
+
+
+def test_left_and_right_zones_mirror_each_other() -> None:
+    """A sided zone's left and right shapes are mirror images about the body's midline."""
+    zone = BODYMAP["views"]["posterior"]["region:lateral-leg"]
+    left, right = _polygon(zone["left"]), _polygon(zone["right"])
+    assert sorted((round(540 - x, 1), y) for x, y in left) == sorted(right)
+
+
+def test_every_trigger_point_has_a_marker_in_the_frame() -> None:
+    """Each trigger point has an X position in one view, on both sides, inside the frame."""
+    assert {p.id for p in ATLAS.trigger_points} == set(BODYMAP["markers"])
+    for marker in BODYMAP["markers"].values():
+        assert marker["view"] in tp.VIEWS
+        (lx, ly), (rx, ry) = marker["left"], marker["right"]
+        assert ly == ry
+        assert 540 == pytest.approx(lx + rx)
+        assert 0 < lx < 540
+        assert 0 < ly < 960
+
+
+def test_the_packaged_body_map_is_what_the_build_script_makes() -> None:
+    """tools/make_bodymap.py --check passes: the checked-in file matches the data and the script."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_bodymap.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 0 == done.returncode, done.stderr
+
+
+# --- pictures -----------------------------------------------------------------------------------
+
+
+def test_every_muscle_can_be_drawn_with_its_trigger_points() -> None:
+    """The gallery's pictures: each muscle draws, with one X per trigger point (two strokes each)."""
+    for muscle in ATLAS.muscles:
+        svg = tp.draw_muscle(muscle.id)
+        assert svg.startswith("<svg")
+        assert svg.endswith("</svg>\n")
+        points = ATLAS.trigger_points_of(muscle.id)
+        crosses = svg.count('stroke-linecap="round"') // 2 - 1  # minus the legend's X
+        assert len(points) == crosses, muscle.id
+
+
+def test_pictures_are_deterministic() -> None:
+    """The same call gives the same bytes."""
+    assert tp.draw_muscle("piriformis") == tp.draw_muscle("piriformis")
+    ranking = tp.rank(["sits bone", "lateral leg"])
+    assert tp.draw_ranking(ranking, mode="heatmap") == tp.draw_ranking(ranking, mode="heatmap")
+
+
+def test_gluteus_maximus_picture_is_the_manuals_pattern() -> None:
+    """Gluteus maximus, back view: its three X in the buttock; sacrum, buttock and coccyx zones painted."""
+    svg = tp.draw_muscle("gluteus maximus", views=["posterior"])
+    zones = BODYMAP["views"]["posterior"]
+    for region, key in [("region:sacrum", "center"), ("region:coccyx", "center"), ("region:lower-buttock", "right")]:
+        assert zones[region][key] in svg, region
+    buttock = [p for r in ("upper-buttock", "lower-buttock") for p in _polygon(zones[f"region:{r}"]["right"])]
+    for point in ATLAS.trigger_points_of("gluteus maximus"):
+        x, y = BODYMAP["markers"][point.id]["right"]
+        assert min(p[0] for p in buttock) <= x <= max(p[0] for p in buttock)
+        assert min(p[1] for p in buttock) <= y <= max(p[1] for p in buttock)
+
+
+def test_gluteus_minimus_picture_shows_the_leg_band() -> None:
+    """Gluteus minimus: an X in the buttock (back view) and the band down the back and side of the leg."""
+    svg = tp.draw_muscle("gluteus minimus")
+    back, front = BODYMAP["views"]["posterior"], BODYMAP["views"]["anterior"]
+    assert back["region:posterior-thigh"]["right"] in svg
+    assert back["region:posterior-leg"]["right"] in svg
+    assert front["region:lateral-leg"]["right"] in svg
+    x, y = BODYMAP["markers"]["tp:gluteus-minimus-posterior"]["right"]
+    assert 380 < y < 490
+    assert 270 < x < 360  # the right buttock, seen from behind
+
+
+def test_side_chooses_the_zones() -> None:
+    """side='left' paints the left zone of a sided region and not the right one."""
+    zone = BODYMAP["views"]["posterior"]["region:ischial-tuberosity"]
+    svg = tp.draw_trigger_point("glute max TrP2", side="left")
+    assert zone["left"] in svg
+    assert zone["right"] not in svg
+
+
+def test_bilateral_referrals_are_drawn_on_both_sides() -> None:
+    """A bilateral referral (rectus abdominis to the mid back) paints both sides whatever the trigger point's side."""
+    zone = BODYMAP["views"]["posterior"]["region:mid-back"]
+    svg = tp.draw_trigger_point("tp:rectus-abdominis-upper", side="right")
+    assert zone["left"] in svg
+    assert zone["right"] in svg
+
+
+def test_internal_regions_and_cautions_go_in_the_legend() -> None:
+    """Regions no view shows are named in the legend with the reason; red-flag regions bring their caution."""
+    svg = tp.draw_muscle("levator ani")
+    assert "not drawn" in svg
+    assert "inside the pelvis" in svg
+    chest = tp.draw_regions(["sternum"])
+    assert "Caution:" in chest
+
+
+def test_regions_without_zones_are_listed_not_dropped(mini: tp.Atlas) -> None:
+    """An atlas with regions the body map does not know still draws, and names them as not drawn."""
+    svg = tp.draw_muscle("muscle:alpha", atlas=mini)
+    assert "not drawn" in svg
+    assert "no zone in these views" in svg
+
+
+def test_ranking_pictures() -> None:
+    """A ranking draws a pain row and one row per candidate, or one heatmap row."""
+    ranking = tp.rank(["outside of thigh", "outside of lower leg", "ankle"])
+    svg = tp.draw_ranking(ranking, top=2)
+    assert "1. Gluteus minimus" in svg
+    assert 3 * 2 == svg.count('font-size="16"')  # one view label per panel: 3 rows of 2
+    heat = tp.draw_ranking(ranking, mode="heatmap")
+    assert 2 == heat.count('font-size="16"')
+    assert "Colour: the share" in heat
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: tp.draw_muscle("piriformis", side="middle"), "side must be"),  # type: ignore[arg-type]
+        (lambda: tp.draw_muscle("piriformis", views=["lateral"]), "views must be"),
+        (lambda: tp.draw_regions({"buttock": "hot"}), "style must be"),
+        (lambda: tp.draw_ranking(tp.rank(["buttock"]), top=0), "top must be"),
+        (lambda: tp.draw_ranking(tp.rank(["buttock"]), mode="bars"), "mode must be"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_raise_value_error(call: Any, message: str) -> None:
+    """Bad sides, views, styles, counts and modes raise ValueError saying what is allowed."""
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_unknown_names_get_suggestions() -> None:
+    """An unknown muscle name raises UnknownIdError with close names."""
+    with pytest.raises(tp.UnknownIdError, match="did you mean"):
+        tp.draw_muscle("glute mni")
+
+
+def test_missing_outline_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without anatomapa, drawing raises MissingDependencyError naming the maps extra."""
+
+    def no_anatomapa(package: str) -> Any:
+        if package == "anatomapa":
+            raise ModuleNotFoundError(package)
+        return files(package)
+
+    _draw._outline.cache_clear()
+    monkeypatch.setattr(_draw, "files", no_anatomapa)
+    with pytest.raises(tp.MissingDependencyError, match=r"triggerpoints\[maps\]") as caught:
+        tp.draw_muscle("piriformis")
+    assert ("anatomapa", "maps") == (caught.value.package, caught.value.extra)
+    _draw._outline.cache_clear()
+
+
+def test_missing_png_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without resvg-py, to_png raises MissingDependencyError naming the png extra."""
+    monkeypatch.setitem(sys.modules, "resvg_py", None)
+    with pytest.raises(tp.MissingDependencyError, match=r"triggerpoints\[png\]"):
+        tp.to_png("<svg/>")
+
+
+# --- PNG ------------------------------------------------------------------------------------------
+
+
+def test_png_paints_the_essential_zone_and_not_an_unrelated_one() -> None:
+    """Rendered to PNG, a pixel inside an essential zone is red; pixels in unrelated zones stay white."""
+    svg = tp.draw_trigger_point("glute max TrP2", side="right", views=["posterior"])
+    width, rows = _png_pixels(tp.to_png(svg))
+    assert 540 == width
+
+    def pixel(view_point: tuple[float, float]) -> tuple[int, ...]:
+        x, y = round(view_point[0]), round(view_point[1] + TITLE_H)
+        return tuple(rows[y][4 * x : 4 * x + 3])
+
+    zones = BODYMAP["views"]["posterior"]
+    red = pixel(_centre(zones["region:ischial-tuberosity"]["right"]))
+    assert red[0] > 180, red
+    assert max(red[1], red[2]) < 100, red
+    for unrelated in (zones["region:ischial-tuberosity"]["left"], zones["region:occiput"]["center"]):
+        assert (255, 255, 255) == pixel(_centre(unrelated))
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_draws_svg_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """`triggerpoints draw "glute min"` prints the SVG."""
+    assert 0 == main(["draw", "glute min", "--view", "posterior"])
+    out = capsys.readouterr().out
+    assert out.startswith("<svg")
+    assert out == tp.draw_muscle("glute min", views=["posterior"])
+
+
+def test_cli_writes_png_and_svg_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o FILE.png writes a PNG, -o FILE.svg an SVG; --json reports what was written."""
+    assert 0 == main(["draw", "glute max TrP1", "-o", str(tmp_path / "x.png")])
+    assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
+    assert 0 == main(["draw", "sits bone", "--rank", "--heatmap", "-o", str(tmp_path / "r.svg"), "--json"])
+    report = json.loads(capsys.readouterr().out.split("\n", 1)[1])
+    assert "svg" == report["format"]
+    assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_cli_draws_regions_and_reports_unknown_names(capsys: pytest.CaptureFixture[str]) -> None:
+    """Several names are regions; an unknown name exits 1 with a suggestion."""
+    assert 0 == main(["draw", "sits bone", "lateral leg", "--side", "left"])
+    assert "posterior (left side)" in capsys.readouterr().out
+    assert 1 == main(["draw", "glute mni"])
+    assert "did you mean" in capsys.readouterr().err
