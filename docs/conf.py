@@ -26,10 +26,11 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "dataset_reference",
+    "gallery",
     "public_names",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_inventories", "_ext", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_inventories", "_ext", "_gallery", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

@@ -431,7 +431,7 @@ def draw_ranking(
     *,
     top: int = 3,
     mode: Literal["patterns", "heatmap"] = "patterns",
-    side: Side | None = None,
+    side: Literal["left", "right", "both"] | None = None,
     scale: float = 0.5,
     atlas: Atlas | None = None,
 ) -> str:
