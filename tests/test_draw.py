@@ -248,14 +248,15 @@ def test_unknown_names_get_suggestions() -> None:
 
 def test_missing_outline_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without anatomapa, drawing raises MissingDependencyError naming the maps extra."""
+    real = _draw._read
 
-    def no_anatomapa(package: str) -> Any:
+    def no_anatomapa(package: str, *parts: str) -> str:
         if package == "anatomapa":
             raise ModuleNotFoundError(package)
-        return files(package)
+        return real(package, *parts)
 
     _draw._outline.cache_clear()
-    monkeypatch.setattr(_draw, "files", no_anatomapa)
+    monkeypatch.setattr(_draw, "_read", no_anatomapa)
     with pytest.raises(tp.MissingDependencyError, match=r"triggerpoints\[maps\]") as caught:
         tp.draw_muscle("piriformis")
     assert ("anatomapa", "maps") == (caught.value.package, caught.value.extra)

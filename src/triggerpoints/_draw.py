@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -47,9 +46,19 @@ _STYLES = {
 }
 
 
+def _read(package: str, *parts: str) -> str:
+    """The text of a file of an installed package (importlib.resources, imported when drawing)."""
+    from importlib.resources import files  # noqa: PLC0415 - keeps ``import triggerpoints`` light
+
+    resource = files(package)
+    for part in parts:
+        resource = resource / part
+    return resource.read_text(encoding="utf-8")
+
+
 @functools.cache
 def _bodymap() -> Mapping[str, Any]:
-    text = (files("triggerpoints") / "data" / "bodymap.json").read_text(encoding="utf-8")
+    text = _read("triggerpoints", "data", "bodymap.json")
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -58,8 +67,7 @@ def _bodymap() -> Mapping[str, Any]:
 def _outline(view: str) -> str:
     """The path data of anatomapa's male outline for a view."""
     try:
-        asset = files("anatomapa") / "assets" / f"body_male_{view}.svg"
-        text = asset.read_text(encoding="utf-8")
+        text = _read("anatomapa", "assets", f"body_male_{view}.svg")
     except (ModuleNotFoundError, FileNotFoundError):
         raise MissingDependencyError("anatomapa", "maps", "drawing body maps") from None
     import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when drawing
