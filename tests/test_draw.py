@@ -21,7 +21,7 @@ from triggerpoints.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 BODYMAP: dict[str, Any] = json.loads((files("triggerpoints") / "data" / "bodymap.json").read_text(encoding="utf-8"))
 ATLAS = tp.load()
-TITLE_H = 44  # the picture's title band above the views (see _draw._TITLE_H)
+TITLE_H = _draw._TITLE_H  # the picture's title band above the views
 
 
 def _polygon(d: str) -> list[tuple[float, float]]:

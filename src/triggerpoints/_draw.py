@@ -73,12 +73,10 @@ def _outline(view: str) -> str:
     import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when drawing
 
     root = ET.fromstring(text)  # noqa: S314 - a file of an installed package, not user input
-    if root.get("viewBox") != f"0 0 {_W} {_H}":
+    outline = next((e.get("d", "") for e in root.iter() if e.get("id") == "body-outline"), "")
+    if root.get("viewBox") != f"0 0 {_W} {_H}" or not outline:  # another anatomapa than the zones were made for
         raise MissingDependencyError(_bodymap()["outline"]["requirement"], "maps", "drawing body maps")
-    for element in root.iter():
-        if element.get("id") == "body-outline":
-            return element.get("d", "")
-    raise MissingDependencyError(_bodymap()["outline"]["requirement"], "maps", "drawing body maps")
+    return outline
 
 
 def _check_side(side: str) -> None:
