@@ -51,6 +51,11 @@ def fresh_pair(first: str, second: str) -> dict[str, tuple[float, float]]:
     }
 
 
+def verdict(ratio: float, target: float) -> str:
+    """Whether a measured ratio is within its target."""
+    return "met" if ratio <= target else "NOT met"
+
+
 def main() -> None:
     """Measure and print."""
     rank_code, networkx_code = "import triggerpoints as tp; tp.rank(['buttock'])", "import networkx"
@@ -58,7 +63,8 @@ def main() -> None:
     (rank_wall, rank_cpu), (nx_wall, nx_cpu) = times[rank_code], times[networkx_code]
     print(f"fresh rank(['buttock'])  wall {rank_wall * 1000:7.1f} ms   cpu {rank_cpu * 1000:7.1f} ms")
     print(f"fresh import networkx    wall {nx_wall * 1000:7.1f} ms   cpu {nx_cpu * 1000:7.1f} ms")
-    print(f"ratio wall {rank_wall / nx_wall:.2f}, cpu {rank_cpu / nx_cpu:.2f} (target <= 0.60)")
+    cold = rank_wall / nx_wall
+    print(f"ratio wall {cold:.3f}, cpu {rank_cpu / nx_cpu:.3f} (target <= 0.6: {verdict(cold, 0.6)})")
     # The figure above reads the validated data from the user cache, as every process but
     # the first does. The first process after an install or upgrade validates the file:
     uncached = {**ENVIRONMENT, "TRIGGERPOINTS_NO_CACHE": "1"}
@@ -73,7 +79,7 @@ def main() -> None:
     parse = min(timeit.repeat("json.loads(text)", setup=setup, number=number, repeat=5))
     print(f"warm 3-region rank       {warm / number * 1000:7.3f} ms")
     print(f"json.loads(dataset)      {parse / number * 1000:7.3f} ms")
-    print(f"ratio {warm / parse:.2f} (target <= 0.10)")
+    print(f"ratio {warm / parse:.3f} (target <= 0.1: {verdict(warm / parse, 0.1)})")
 
 
 if __name__ == "__main__":

@@ -47,14 +47,15 @@ def test_a_second_process_reads_the_cache_and_answers_the_same(tmp_path: Path) -
     assert {**probe(None), "cattrs": None} == {**second, "cattrs": None}
 
 
-def test_a_broken_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
+def test_a_broken_entry_is_ignored_and_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Garbage in the cache is a miss: the data is validated again and the entry rewritten."""
     probe(tmp_path)
     (entry,) = tmp_path.glob("dataset-*.pickle")
     entry.write_bytes(b"not a pickle")
     result = probe(tmp_path)
     assert result["cattrs"] is True
-    assert isinstance(pickle.loads(entry.read_bytes()), tuple)  # noqa: S301 - written by the test's own process
+    monkeypatch.setenv("TRIGGERPOINTS_CACHE_DIR", str(tmp_path))
+    assert _cache.read(_cache.key()) is not None
 
 
 def test_switching_the_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,18 +67,53 @@ def test_switching_the_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pyt
     assert [] == list(tmp_path.iterdir())
 
 
-def test_an_entry_of_another_shape_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only a (Dataset, Indexes) pair is accepted from the cache."""
+def entry_of(key: str) -> Path:
+    where = _cache._entry(key)
+    assert where is not None
+    return Path(where)
+
+
+def test_an_entry_of_another_shape_or_key_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a (Dataset, Indexes) pair written under exactly this key is accepted from the cache."""
     monkeypatch.setenv("TRIGGERPOINTS_CACHE_DIR", str(tmp_path))
-    (tmp_path / "dataset-k.pickle").write_bytes(pickle.dumps({"not": "a dataset"}))
+    entry_of("k").write_bytes(b"k\n" + pickle.dumps({"not": "a dataset"}))
+    assert _cache.read("k") is None
+    atlas = tp.load()
+    _cache.write("k", atlas.dataset, _index.build(atlas.dataset))
+    assert _cache.read("k") is not None
+    body = entry_of("k").read_bytes().partition(b"\n")[2]
+    entry_of("k").write_bytes(b"another key with the same short name\n" + body)
     assert _cache.read("k") is None
     assert _cache.read("missing") is None
 
 
-def test_the_key_depends_on_what_the_records_depend_on() -> None:
+def test_the_key_names_every_file_the_records_depend_on() -> None:
     """The key is stable, and names the data file and the record-defining modules."""
     assert _cache.key() == _cache.key()
-    assert {"_models.py", "_dataset.py", "_index.py", "_text.py"} <= set(_cache._DEPENDS_ON)
+    for name in ("data/triggerpoints.json", "_models.py", "_dataset.py", "_index.py", "_text.py", "_cache.py"):
+        assert f"; {name} " in _cache.key()
+
+
+def test_the_key_changes_when_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewriting the data file (new size or new time) gives a new key, so a stale entry is never read."""
+    for name in _cache._DEPENDS_ON:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("{}")
+    monkeypatch.setattr(_cache, "_HERE", str(tmp_path))
+    before = _cache.key()
+    data = tmp_path / "data" / "triggerpoints.json"
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 1))
+    touched = _cache.key()
+    data.write_text("{ }")
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns - 1))
+    assert len({before, touched, _cache.key()}) == 3
+
+
+def test_a_package_not_on_disk_is_not_cached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without plain files to look at (a zipped install), the key cannot be made: nothing is cached."""
+    monkeypatch.setattr(_cache, "_HERE", "/nonexistent/triggerpoints.zip/triggerpoints")
+    with pytest.raises(FileNotFoundError):
+        _cache.key()
 
 
 def test_indexes_survive_pickling_read_only(mini: tp.Atlas) -> None:
@@ -87,6 +123,8 @@ def test_indexes_survive_pickling_read_only(mini: tp.Atlas) -> None:
     assert built == restored
     with pytest.raises(TypeError):
         restored.names["muscle"]["x"] = frozenset()
+    with pytest.raises(TypeError):
+        restored.by_id["x"] = restored.by_id[next(iter(restored.by_id))]
 
 
 def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,4 +137,4 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         os.utime(old, (number, number))
     _cache.write("new", atlas.dataset, _index.build(atlas.dataset))
     names = sorted(path.name for path in tmp_path.glob("dataset-*.pickle"))
-    assert ["dataset-new.pickle", "dataset-old4.pickle", "dataset-old5.pickle"] == names
+    assert sorted([entry_of("new").name, "dataset-old4.pickle", "dataset-old5.pickle"]) == names

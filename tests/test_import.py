@@ -6,6 +6,8 @@ import subprocess
 import sys
 from importlib.metadata import version
 
+import pytest
+
 import triggerpoints as tp
 
 
@@ -38,3 +40,34 @@ def test_public_names_are_unique_and_exist() -> None:
 def test_version_comes_from_the_installed_metadata() -> None:
     """__version__ is the installed distribution's version."""
     assert version("triggerpoints") == tp.__version__
+
+
+def test_ranking_from_the_cache_imports_only_what_it_needs() -> None:
+    """A cached rank imports neither drawing, export, tracing nor the tools to read or hash files."""
+    code = (
+        "import sys, triggerpoints as tp; tp.rank(['buttock']); tp.rank(['buttock']);"
+        "print(sorted(m for m in ('triggerpoints._draw', 'triggerpoints._export', 'triggerpoints._trace',"
+        " 'triggerpoints._report', 'networkx', 'cattrs', 'json', 'pathlib', 'hashlib', 'difflib') if m in sys.modules))"
+    )
+    _fresh(code)  # the first run may validate the data and fill the cache
+    assert "[]" == _fresh(code)
+
+
+def test_names_imported_on_first_use_are_the_real_objects() -> None:
+    """Drawing, export, report and tracing names resolve on first use, to the objects of their modules."""
+    from triggerpoints import _draw, _export, _report, _trace  # noqa: PLC0415 - the point of the test
+
+    assert (_draw.draw_muscle, _export.tables, _report.coverage, _trace.trace, _trace.Path) == (
+        tp.draw_muscle,
+        tp.tables,
+        tp.coverage,
+        tp.trace,
+        tp.Path,
+    )
+    assert {"draw_muscle", "tables", "coverage", "trace", "Path", "load"} <= set(dir(tp))
+
+
+def test_an_unknown_attribute_is_still_an_attribute_error() -> None:
+    """Asking the package for a name it does not have raises AttributeError naming it."""
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = tp.no_such_name

@@ -16,11 +16,10 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from triggerpoints._atlas import Atlas, Match, ReferralHit, load
-from triggerpoints._draw import VIEWS, draw_muscle, draw_ranking, draw_regions, draw_trigger_point, to_png
-from triggerpoints._export import TABLES, graphml, node_link, tables
 from triggerpoints._lookup import Place, lookup, muscle, region, resolve_place, search, trigger_point
 from triggerpoints._models import (
     AliasPatch,
@@ -58,8 +57,6 @@ from triggerpoints._models import (
     Zone,
 )
 from triggerpoints._rank import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch, Weights, rank
-from triggerpoints._report import Coverage, CoverageRow, coverage
-from triggerpoints._trace import Path, Step, trace
 from triggerpoints.exceptions import (
     AmbiguousKeyError,
     DatasetError,
@@ -68,6 +65,21 @@ from triggerpoints.exceptions import (
     TriggerPointsError,
     UnknownIdError,
 )
+
+if TYPE_CHECKING:  # imported on first use, below, so that importing the package stays light
+    from triggerpoints._draw import VIEWS, draw_muscle, draw_ranking, draw_regions, draw_trigger_point, to_png
+    from triggerpoints._export import TABLES, graphml, node_link, tables
+    from triggerpoints._report import Coverage, CoverageRow, coverage
+    from triggerpoints._trace import Path, Step, trace
+
+#: Public names whose module is imported when the name is first used: drawing, export,
+#: the coverage report and tracing are not needed to look up or rank, and cost import time.
+_ON_FIRST_USE = {
+    **dict.fromkeys(("VIEWS", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"), "_draw"),
+    **dict.fromkeys(("TABLES", "graphml", "node_link", "tables"), "_export"),
+    **dict.fromkeys(("Coverage", "CoverageRow", "coverage"), "_report"),
+    **dict.fromkeys(("Path", "Step", "trace"), "_trace"),
+}
 
 __all__ = [
     "MODEL_VERSION",
@@ -148,7 +160,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Compute ``__version__`` from the installed metadata, on first use."""
+    """Import the module of a public name on first use; compute ``__version__`` from the metadata."""
+    module = _ON_FIRST_USE.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"triggerpoints.{module}"), name)
+        globals()[name] = value  # later uses do not come back here
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 - only when asked
 
@@ -157,3 +174,8 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
             return "0+unknown"
     raise AttributeError(f"module 'triggerpoints' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The module's names, including those imported on first use."""
+    return sorted({*globals(), *_ON_FIRST_USE})

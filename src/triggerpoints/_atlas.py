@@ -12,8 +12,7 @@ constructor, so queries are dictionary reads. The networkx graph is built only w
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -41,6 +40,8 @@ from triggerpoints._text import close_matches, normalize, similarity
 from triggerpoints.exceptions import AmbiguousKeyError, UnknownIdError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import networkx as nx
 
 __all__ = ["Atlas", "Match", "ReferralHit", "load"]
@@ -287,8 +288,11 @@ class Atlas:
             >>> tp.load().name_of("tp:gluteus-minimus-anterior")
             'Gluteus minimus anterior'
         """
-        self.get(record_id)
-        return self._ix.display[record_id]
+        try:
+            return self._ix.display[record_id]
+        except (KeyError, TypeError):
+            self.get(record_id)  # raises UnknownIdError with suggestions
+            raise
 
     def _find(self, kind: str, key: object) -> frozenset[str]:
         """The ids of ``kind`` that ``key`` names (empty if none); never raises, even on non-text."""
@@ -555,6 +559,11 @@ class Atlas:
 
     def _muscle_id(self, key: str) -> str:
         """The muscle a key stands for: the muscle itself, or a trigger point's muscle."""
+        exact = self._ix.by_id.get(key) if isinstance(key, str) else None
+        if isinstance(exact, Muscle):  # an exact id: the common case inside the library
+            return exact.id
+        if isinstance(exact, TriggerPoint):
+            return exact.muscle
         points = self._find("trigger_point", key)
         if len(points) == 1:
             return self.trigger_point(next(iter(points))).muscle
@@ -618,15 +627,21 @@ class Atlas:
         target = self.region(region).id
         wanted = None if zone is None else Zone(zone)
         hits: list[ReferralHit] = []
-        for region_id in (target, *(self.descendants_of(target) if include_subregions else ())):
-            for point, referral in self._ix.referrals_to.get(region_id, ()):
-                if wanted is None or referral.zone is wanted:
-                    match: Literal["exact", "subregion"] = "exact" if region_id == target else "subregion"
-                    hits.append(
-                        ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral, match=match)
-                    )
+        for point, referral in self._referral_pairs(target, include_subregions=include_subregions):
+            if wanted is None or referral.zone is wanted:
+                match: Literal["exact", "subregion"] = "exact" if referral.region == target else "subregion"
+                hits.append(ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral, match=match))
         hits.sort(key=lambda hit: (hit.match != "exact", self._ix.position[hit.trigger_point], hit.region))
         return tuple(hits)
+
+    def _referral_pairs(
+        self, region_id: str, *, include_subregions: bool = True
+    ) -> Iterator[tuple[TriggerPoint, Referral]]:
+        """(trigger point, referral) pairs naming a region id (and its sub-regions), straight from the index."""
+        yield from self._ix.referrals_to.get(region_id, ())
+        if include_subregions:
+            for inner in self._ix.descendants[region_id]:
+                yield from self._ix.referrals_to.get(inner, ())
 
     def muscles_referring_to(
         self, region: str, *, zone: Zone | str | None = None, include_subregions: bool = True

@@ -86,9 +86,17 @@ def _strict(kind: type[_T], label: str) -> Callable[[Any, Any], _T]:
             raise TypeError(f"expected {label}, got a boolean")
         if not isinstance(value, kind):
             raise TypeError(f"expected {label}, got {_json_type(value)}")
+        if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
+            # Ids and names recur across records: one string object each keeps the
+            # records (and the user cache, which stores a shared object once) small.
+            interned: _T = sys.intern(value)  # type: ignore[assignment]
+            return interned
         return value
 
     return hook
+
+
+_SHARED_LENGTH = 80
 
 
 def _json_type(value: object) -> str:

@@ -92,24 +92,15 @@ class Indexes:
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as plain dicts (read-only mappings cannot be pickled); see :func:`_restore`."""
-        return (_restore, ({field.name: _plain(getattr(self, field.name)) for field in attrs.fields(Indexes)},))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, MappingProxyType):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
-
-
-def _read_only(value: Any) -> Any:
-    if isinstance(value, dict):
-        return MappingProxyType({key: _read_only(item) for key, item in value.items()})
-    return value
+        fields = {field.name: dict(getattr(self, field.name)) for field in attrs.fields(Indexes)}
+        fields["names"] = {kind: dict(table) for kind, table in self.names.items()}
+        return (_restore, (fields,))
 
 
 def _restore(fields: dict[str, Any]) -> Indexes:
     """Rebuild pickled indexes, every mapping read-only again."""
-    return Indexes(**{name: _read_only(value) for name, value in fields.items()})
+    fields["names"] = {kind: MappingProxyType(table) for kind, table in fields["names"].items()}
+    return Indexes(**{name: MappingProxyType(value) for name, value in fields.items()})
 
 
 def sections(dataset: Dataset) -> tuple[tuple[Record, ...], ...]:
@@ -200,7 +191,13 @@ def _names(
             key = normalize(word)
             words[kind][key].add(record.id)
             spelled.setdefault((record.id, key), word)
-    frozen = {kind: MappingProxyType({w: frozenset(ids) for w, ids in table.items()}) for kind, table in words.items()}
+    # Most words name one record, and a record's words all name the same set: share each
+    # set, so that it is stored (and read back from the cache) once.
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    frozen = {
+        kind: MappingProxyType({w: shared.setdefault(frozenset(ids), frozenset(ids)) for w, ids in table.items()})
+        for kind, table in words.items()
+    }
     return MappingProxyType(frozen), MappingProxyType(spelled)
 
 

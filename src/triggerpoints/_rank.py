@@ -7,7 +7,7 @@ walked and networkx is not imported.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -386,9 +386,8 @@ def rank(
     symptom_ids = tuple(dict.fromkeys(atlas.symptom(key).id for key in _strings(symptoms)))
     absent_ids = tuple(dict.fromkeys(atlas.region(key).id for key in _strings(absent)))
     scorer = _Scorer(atlas, weights, regions=regions, activities=activity_ids, symptoms=symptom_ids, absent=absent_ids)
-    candidates = scorer.candidates()
     cautions = tuple(dict.fromkeys(note for region in regions for note in atlas.cautions_for(region)))
-    candidates = _annotate(atlas, candidates, cautions)
+    candidates = scorer.candidates(cautions)
     return Ranking(
         candidates=candidates if limit is None else candidates[:limit],
         places=places,
@@ -441,9 +440,35 @@ class _Scorer:
         self.activities = activities
         self.symptoms = symptoms
         self.absent = absent
+        # The atlas's read-only indexes, built at load: the hot loops below read them
+        # directly, as the atlas's own methods do, for ids already known to exist.
+        self._ix = atlas._ix
+        self._owner: dict[str, str] = {}  # record id -> its muscle's id, filled as asked
+        self._name: dict[str, str] = {}  # record id -> display name, filled as asked
+        self._placed: dict[tuple[str, str], tuple[float, MatchKind] | None] = {}  # (referred, queried) region
+
+    def owner(self, record_id: str) -> str:
+        """The id of the muscle a record belongs to (a muscle is its own)."""
+        found = self._owner.get(record_id)
+        if found is None:
+            found = self._owner[record_id] = _muscle_of(self.atlas, record_id)
+        return found
+
+    def name(self, record_id: str) -> str:
+        """A record's display name."""
+        found = self._name.get(record_id)
+        if found is None:
+            found = self._name[record_id] = self._ix.display[record_id]
+        return found
 
     def specificity(self, referred: str, query: str) -> tuple[float, MatchKind] | None:
         """How the referral's region sits relative to the queried one, as a weight."""
+        pair = (referred, query)
+        if pair not in self._placed:
+            self._placed[pair] = self._specificity(referred, query)
+        return self._placed[pair]
+
+    def _specificity(self, referred: str, query: str) -> tuple[float, MatchKind] | None:
         placement = self.atlas.compare_regions(referred, query)
         if placement == "same":
             return self.weights.exact, "exact"
@@ -453,29 +478,29 @@ class _Scorer:
             return self.weights.broader, "broader"
         return None
 
-    def referrals_near(self, query: str) -> Iterator[tuple[str, Referral]]:
+    def referrals_near(self, query: str) -> Iterator[tuple[TriggerPoint, Referral]]:
         """Referrals to the query, to regions inside it, and to regions around it."""
-        for hit in self.atlas.referrals_to(query):
-            yield hit.trigger_point, hit.referral
+        yield from self.atlas._referral_pairs(query)  # the package's own index, read-only
         for ancestor in self.atlas.ancestors_of(query):
-            for hit in self.atlas.referrals_to(ancestor.id, include_subregions=False):
-                yield hit.trigger_point, hit.referral
+            yield from self.atlas._referral_pairs(ancestor.id, include_subregions=False)
 
     def best_matches(self, query: str) -> dict[str, RegionMatch]:
         """Per muscle, the referral that best explains pain in ``query``."""
         best: dict[str, RegionMatch] = {}
         leak = self.weights.leak
-        for point_id, referral in sorted(self.referrals_near(query), key=lambda pair: self.atlas.position(pair[0])):
+        position = self._ix.position
+        near = sorted(self.referrals_near(query), key=lambda pair: position[pair[0].id])
+        for point, referral in near:
             found = self.specificity(referral.region, query)
             if found is None:
                 continue
             zone = self.weights.essential if referral.zone is Zone.ESSENTIAL else self.weights.spillover
             probability = self.weights.sensitivity * zone * found[0]
-            muscle = _muscle_of(self.atlas, point_id)
+            muscle = point.muscle
             if muscle not in best or probability > best[muscle].probability:
                 best[muscle] = RegionMatch(
                     query=query,
-                    trigger_point=point_id,
+                    trigger_point=point.id,
                     region=referral.region,
                     zone=referral.zone,
                     match=found[1],
@@ -522,64 +547,64 @@ class _Scorer:
                 matches.append(best)
         return tuple(matches)
 
-    def candidates(self) -> tuple[Candidate, ...]:
+    def candidates(self, cautions: tuple[tuple[str, str], ...]) -> tuple[Candidate, ...]:
+        """Every muscle that explains a queried region (or, with no regions, a queried factor), best first."""
         per_region = {query: self.best_matches(query) for query in self.regions}
         muscles = dict.fromkeys(muscle for matches in per_region.values() for muscle in matches)
         if not self.regions:
             wanted = (*self.activities, *self.symptoms)
             muscles = dict.fromkeys(m.id for key in wanted for m in self.atlas.muscles_of(key))
-        found = [self.candidate(muscle, per_region) for muscle in muscles]
+        found = [self.candidate(muscle, per_region, muscles.keys(), cautions) for muscle in muscles]
         found.sort(key=lambda c: (-c.score, -len(c.explained), c.muscle.name.casefold(), c.muscle.id))
         return tuple(found)
 
-    def candidate(self, muscle_id: str, per_region: dict[str, dict[str, RegionMatch]]) -> Candidate:
+    def candidate(
+        self,
+        muscle_id: str,
+        per_region: dict[str, dict[str, RegionMatch]],
+        present: Set[str],
+        cautions: tuple[tuple[str, str], ...],
+    ) -> Candidate:
+        """One muscle's candidate: its evidence, score, relations to the other candidates and names."""
         explained = tuple(per_region[q][muscle_id] for q in self.regions if muscle_id in per_region[q])
         factors = self.factor_matches(muscle_id)
         absent = self.absent_matches(muscle_id)
         evidence: tuple[RegionMatch | FactorMatch | AbsentMatch, ...] = (*explained, *factors, *absent)
-        contributions = [item.contribution for item in evidence]
         named = {m.trigger_point for m in explained} | {a.trigger_point for a in absent}
-        muscle = self.atlas.muscle(muscle_id)
+        unexplained = tuple(q for q in self.regions if muscle_id not in per_region[q])
+        ids = [muscle_id]  # every id the evidence shows, in a fixed order, for the names mapping
+        for match in explained:
+            ids += (match.query, match.region, match.trigger_point)
+        ids += unexplained
+        ids += (f.factor for f in factors)
+        ids += (a.query for a in absent)
+        ids += (region for region, _ in cautions)
+        known = self._name
         return Candidate(
-            muscle=muscle,
-            trigger_points=tuple(p for p in self.atlas.trigger_points_of(muscle_id) if p.id in named),
-            score=math.fsum(contributions),
+            muscle=self.atlas.muscle(muscle_id),
+            trigger_points=tuple(p for p in self._ix.points_of.get(muscle_id, ()) if p.id in named),
+            score=math.fsum(item.contribution for item in evidence),
             explained=explained,
-            unexplained=tuple(q for q in self.regions if muscle_id not in per_region[q]),
+            unexplained=unexplained,
             factors=factors,
             absent=absent,
+            relations=self.relation_notes(muscle_id, present),
+            cautions=cautions,
+            names=MappingProxyType({key: known[key] if key in known else self.name(key) for key in ids}),
         )
 
-
-def _annotate(
-    atlas: Atlas, candidates: tuple[Candidate, ...], cautions: tuple[tuple[str, str], ...]
-) -> tuple[Candidate, ...]:
-    """Add relations among the candidates, cautions and display names."""
-    present = {candidate.muscle.id for candidate in candidates}
-    annotated: list[Candidate] = []
-    for candidate in candidates:
+    def relation_notes(self, muscle_id: str, present: Set[str]) -> tuple[str, ...]:
+        """Key and satellite relations of a muscle with other candidates, as advice."""
         notes: list[str] = []
-        for relation in atlas.relations_of(candidate.muscle.id):
-            source, target = atlas.name_of(relation.source), atlas.name_of(relation.target)
-            if not {_muscle_of(atlas, relation.source), _muscle_of(atlas, relation.target)} <= present:
+        for relation in (*self._ix.relations_out.get(muscle_id, ()), *self._ix.relations_in.get(muscle_id, ())):
+            if not (self.owner(relation.source) in present and self.owner(relation.target) in present):
                 continue
+            source, target = self.name(relation.source), self.name(relation.target)
             if relation.kind is RelationKind.SATELLITE:
                 notes.append(f"treat {source} first: {target} satellite trigger points lie in its referral zone")
             elif relation.kind is RelationKind.KEY:
                 notes.append(f"treat {source} first: it keeps {target} trigger points active")
-        ids = {
-            candidate.muscle.id,
-            *(m.query for m in candidate.explained),
-            *(m.region for m in candidate.explained),
-            *(m.trigger_point for m in candidate.explained),
-            *candidate.unexplained,
-            *(f.factor for f in candidate.factors),
-            *(a.query for a in candidate.absent),
-            *(region for region, _ in cautions),
-        }
-        names = MappingProxyType({key: atlas.name_of(key) for key in ids})
-        annotated.append(attrs.evolve(candidate, relations=tuple(dict.fromkeys(notes)), cautions=cautions, names=names))
-    return tuple(annotated)
+        return tuple(dict.fromkeys(notes))
 
 
 def _muscle_of(atlas: Atlas, record_id: str) -> str:

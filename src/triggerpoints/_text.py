@@ -7,7 +7,6 @@ Every name, alias and query goes through :func:`normalize` before it is compared
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -65,6 +64,8 @@ def close_matches(key: str, candidates: Iterable[str], *, limit: int = 3, cutoff
         >>> close_matches("sits bon", ["sits bone", "shin", "sacrum"])
         ['sits bone']
     """
+    import difflib  # noqa: PLC0415 - only suggestions and fuzzy search need it
+
     return difflib.get_close_matches(key, list(candidates), n=limit, cutoff=cutoff)
 
 
@@ -106,6 +107,8 @@ def similarity(query: str, candidate: str) -> float:
     words = candidate.split()
     if all(any(word.startswith(part) for word in words) for part in query.split()):
         return 0.8
+    import difflib  # noqa: PLC0415 - only suggestions and fuzzy search need it
+
     matcher = difflib.SequenceMatcher(None, candidate, query)
     # The two cheap upper bounds rule most candidates out before the full ratio.
     if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
