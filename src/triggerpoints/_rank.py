@@ -579,7 +579,6 @@ class _Scorer:
         ids += (f.factor for f in factors)
         ids += (a.query for a in absent)
         ids += (region for region, _ in cautions)
-        known = self._name
         return Candidate(
             muscle=self.atlas.muscle(muscle_id),
             trigger_points=tuple(p for p in self._ix.points_of.get(muscle_id, ()) if p.id in named),
@@ -590,7 +589,7 @@ class _Scorer:
             absent=absent,
             relations=self.relation_notes(muscle_id, present),
             cautions=cautions,
-            names=MappingProxyType({key: known[key] if key in known else self.name(key) for key in ids}),
+            names=MappingProxyType({key: self.name(key) for key in ids}),
         )
 
     def relation_notes(self, muscle_id: str, present: Set[str]) -> tuple[str, ...]:
