@@ -253,6 +253,14 @@ def test_coverage_counts_per_body_area(capsys: pytest.CaptureFixture[str]) -> No
     assert out.splitlines()[-1].split()[:3] == ["all", "all", str(report.total.muscles)]
 
 
+def test_coverage_gaps_lists_the_muscles_lacking_linked_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    """``coverage --gaps`` prints one line per gap, the same as the library; --json carries them too."""
+    report = tp.coverage()
+    _, out, _ = run(capsys, "coverage", "--gaps")
+    assert (report.gaps_text() or "no gaps") == out.rstrip("\n")
+    assert len(report.gaps) == len(run_json(capsys, "coverage")["gaps"])
+
+
 def test_version_names_package_and_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     """``--version`` gives the package, dataset, schema and ranking model versions."""
     status, out, _ = run(capsys, "--version")

@@ -55,6 +55,18 @@ def dataset_markdown(atlas: tp.Atlas) -> str:
         "",
         report.to_markdown(),
         "",
+        "### Gaps",
+        "",
+        (
+            f"{len(report.gaps)} of {len(atlas.muscles)} muscles lack some kind of linked fact "
+            "(`triggerpoints coverage --gaps` prints the same list). The manual's chapters cover each kind "
+            "for their muscle; a gap usually means no source we could check gives it."
+        ),
+        "",
+        "| body area | muscle | lacks |",
+        "|---|---|---|",
+        *(f"| {gap.area} | {_cell(gap.name)} | {', '.join(gap.missing)} |" for gap in report.gaps),
+        "",
     ]
     for area in tp.BodyArea:
         muscles = [m for m in atlas.muscles if m.body_area is area]

@@ -69,7 +69,7 @@ from triggerpoints.exceptions import (
 if TYPE_CHECKING:  # imported on first use, below, so that importing the package stays light
     from triggerpoints._draw import VIEWS, draw_muscle, draw_ranking, draw_regions, draw_trigger_point, to_png
     from triggerpoints._export import TABLES, graphml, node_link, tables
-    from triggerpoints._report import Coverage, CoverageRow, coverage
+    from triggerpoints._report import Coverage, CoverageRow, Gap, coverage
     from triggerpoints._trace import Path, Step, trace
 
 #: Public names whose module is imported when the name is first used: drawing, export,
@@ -77,7 +77,7 @@ if TYPE_CHECKING:  # imported on first use, below, so that importing the package
 _ON_FIRST_USE = {
     **dict.fromkeys(("VIEWS", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"), "_draw"),
     **dict.fromkeys(("TABLES", "graphml", "node_link", "tables"), "_export"),
-    **dict.fromkeys(("Coverage", "CoverageRow", "coverage"), "_report"),
+    **dict.fromkeys(("Coverage", "CoverageRow", "Gap", "coverage"), "_report"),
     **dict.fromkeys(("Path", "Step", "trace"), "_trace"),
 }
 
@@ -102,6 +102,7 @@ __all__ = [
     "FactorId",
     "FactorKind",
     "FactorMatch",
+    "Gap",
     "Laterality",
     "Link",
     "Match",

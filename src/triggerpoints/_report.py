@@ -8,10 +8,10 @@ from typing import Any
 import attrs
 
 from triggerpoints._atlas import Atlas, load
-from triggerpoints._models import BodyArea, Zone
+from triggerpoints._models import BodyArea, Muscle, Zone
 from triggerpoints._rank import _muscle_of
 
-__all__ = ["COLUMNS", "Coverage", "CoverageRow", "coverage"]
+__all__ = ["COLUMNS", "LINK_KINDS", "Coverage", "CoverageRow", "Gap", "coverage"]
 
 COLUMNS = (
     "muscles",
@@ -26,6 +26,9 @@ COLUMNS = (
     "sources",
 )
 """The counted columns of :class:`CoverageRow`, in display order."""
+
+LINK_KINDS = ("relations", "factors", "symptoms", "conditions", "treatments")
+"""What the manual gives for each muscle besides its trigger points; see :class:`Gap`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -67,6 +70,29 @@ class CoverageRow:
 
 
 @attrs.frozen(kw_only=True)
+class Gap:
+    """A muscle that the dataset does not yet link to some kind of fact.
+
+    The manual gives every muscle relations to other muscles, activating and
+    perpetuating factors, symptoms, look-alike conditions and self-treatment; a gap is
+    a kind the data has nothing of for this muscle yet, usually because no source we
+    could check gives it.
+
+    Attributes:
+        muscle: The muscle's id.
+        name: Its name.
+        area: Its body area's value.
+        missing: The kinds it has nothing of, in the order ``"relations"`` (in either
+            direction), ``"factors"``, ``"symptoms"``, ``"conditions"``, ``"treatments"``.
+    """
+
+    muscle: str
+    name: str
+    area: str
+    missing: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Coverage:
     """The dataset's coverage: one row per body area, then the whole.
 
@@ -76,6 +102,7 @@ class Coverage:
             included, with zeros).
         halves: The upper half (the manual's first volume), then the lower half.
         total: The whole dataset.
+        gaps: The muscles lacking some kind of linked fact, in dataset order.
 
     Totals count distinct records, so a factor linked to muscles of two areas counts
     once in their half and in the total: totals are not always sums of rows.
@@ -85,6 +112,7 @@ class Coverage:
     rows: tuple[CoverageRow, ...]
     halves: tuple[CoverageRow, CoverageRow]
     total: CoverageRow
+    gaps: tuple[Gap, ...] = ()
 
     def __iter__(self) -> Iterator[CoverageRow]:
         """Iterate over the area rows, the two halves and the total."""
@@ -97,6 +125,7 @@ class Coverage:
             "rows": [attrs.asdict(row) for row in self.rows],
             "halves": [attrs.asdict(row) for row in self.halves],
             "total": attrs.asdict(self.total),
+            "gaps": [attrs.asdict(gap) for gap in self.gaps],
         }
 
     def to_markdown(self) -> str:
@@ -125,6 +154,17 @@ class Coverage:
             cells = (cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in pairs)
             lines.append("  ".join(cells).rstrip())
         return "\n".join(lines)
+
+    def gaps_text(self) -> str:
+        """Return the gaps as plain text, one muscle a line.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> report = tp.coverage()
+            >>> len(report.gaps_text().splitlines()) == len(report.gaps)
+            True
+        """
+        return "\n".join(f"{gap.area}: {gap.name}: no {', no '.join(gap.missing)}" for gap in self.gaps)
 
 
 def coverage(*, atlas: Atlas | None = None) -> Coverage:
@@ -157,7 +197,20 @@ def coverage(*, atlas: Atlas | None = None) -> Coverage:
         rows=rows,
         halves=(upper, lower),
         total=_row(atlas, "all", "all", {m.id for m in atlas.muscles}),
+        gaps=tuple(gap for gap in (_gap(atlas, muscle) for muscle in atlas.muscles) if gap.missing),
     )
+
+
+def _gap(atlas: Atlas, muscle: Muscle) -> Gap:
+    found = {
+        "relations": atlas.relations_of(muscle.id),
+        "factors": atlas.factors_of(muscle.id),
+        "symptoms": atlas.symptoms_of(muscle.id),
+        "conditions": atlas.conditions_of(muscle.id),
+        "treatments": atlas.treatments_of(muscle.id),
+    }
+    missing = tuple(kind for kind in LINK_KINDS if not found[kind])
+    return Gap(muscle=muscle.id, name=muscle.name, area=muscle.body_area.value, missing=missing)
 
 
 def _row(atlas: Atlas, area: str, half: str, muscles: set[str]) -> CoverageRow:

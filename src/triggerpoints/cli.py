@@ -336,6 +336,8 @@ def _coverage(args: argparse.Namespace, out: TextIO) -> int:
     report = tp.coverage(atlas=_atlas(args))
     if args.json:
         _print_json(report.to_dict(), out)
+    elif args.gaps:
+        out.write((report.gaps_text() or "no gaps") + "\n")
     elif args.markdown:
         out.write(report.to_markdown() + "\n")
     else:
@@ -465,6 +467,9 @@ def _parser() -> argparse.ArgumentParser:
 
     report = command("coverage", _coverage, "count muscles, trigger points and facts per body area")
     report.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    report.add_argument(
+        "--gaps", action="store_true", help="list the muscles that lack relations, factors, symptoms, ..."
+    )
     return parser
 
 
