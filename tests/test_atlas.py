@@ -51,8 +51,8 @@ def test_lookup_finds_any_kind_and_reports_ambiguity(mini: tp.Atlas) -> None:
     with pytest.raises(tp.UnknownIdError) as caught:
         mini.lookup("lumbagoo")
     assert "Lumbago" in caught.value.suggestions
-    with pytest.raises(ValueError, match="unknown kind"):
-        mini.lookup("alpha", kind="bone")
+    with pytest.raises(tp.ArgumentError, match="invalid kind 'bone'"):
+        mini.lookup("alpha", kind="bone")  # type: ignore[arg-type]
 
 
 def test_a_shared_word_across_kinds_is_ambiguous(mini: tp.Atlas, tmp_path: object) -> None:
@@ -73,8 +73,8 @@ def test_search_ranks_and_never_raises(mini: tp.Atlas) -> None:
     matches = mini.search("alpha")
     assert "muscle:alpha" == matches[0].id
     assert 1.0 == matches[0].score
-    assert [] == mini.search("qqqq")
-    assert [] == mini.search("")
+    assert () == mini.search("qqqq")
+    assert () == mini.search("")
     assert 1 == len(mini.search("a", limit=1))
     assert ["tp:alpha-lower", "tp:alpha-upper"] == [m.id for m in mini.search("alpha", kind="trigger_point")]
 
@@ -137,7 +137,7 @@ def test_factors_symptoms_conditions_treatments_of_a_muscle(mini: tp.Atlas) -> N
     assert ["condition:lumbago"] == [c.id for c in mini.conditions_of("alpha")]
     assert ["treatment:ball"] == [t.id for t in mini.treatments_of("beta")]
     assert ["muscle:beta"] == [m.id for m in mini.muscles_of("ball pressure")]
-    with pytest.raises(ValueError, match="not a factor"):
+    with pytest.raises(tp.ArgumentError, match="expected a factor"):
         mini.muscles_of("shin")
 
 
@@ -152,7 +152,7 @@ def test_region_hierarchy_queries(mini: tp.Atlas) -> None:
         "region:thigh",
         "region:shin",
         "region:knee",
-    ) == mini.descendants_of("body")
+    ) == tuple(region.id for region in mini.descendants_of("body"))
     assert ("region:low-back",) == tuple(region for region, _ in mini.cautions_for("low back"))
     assert () == mini.cautions_for("shin")
 
@@ -160,13 +160,13 @@ def test_region_hierarchy_queries(mini: tp.Atlas) -> None:
 def test_the_atlas_is_immutable(mini: tp.Atlas) -> None:
     """No attribute of a loaded atlas, its indexes or its records can be set."""
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        mini._ix = mini._ix
+        mini.indexes = mini.indexes  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        mini._ix.by_id = {}  # type: ignore[misc]
+        mini.indexes.by_id = {}  # type: ignore[misc]
     with pytest.raises(TypeError):
-        mini._ix.by_id["x"] = mini.muscles[0]  # type: ignore[index]
+        mini.indexes.by_id["x"] = mini.muscles[0]  # type: ignore[index]
     with pytest.raises(TypeError):
-        mini._ix.names["muscle"]["x"] = frozenset()  # type: ignore[index]
+        mini.indexes.names["muscle"]["x"] = frozenset()  # type: ignore[index]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         mini.muscles[0].name = "x"  # type: ignore[misc]
 
@@ -187,7 +187,7 @@ def test_an_atlas_made_from_an_invalid_dataset_is_refused(mini: tp.Atlas) -> Non
 def test_the_atlas_cannot_lose_attributes(mini: tp.Atlas) -> None:
     """Deleting an attribute is refused too, so the cached atlas stays whole."""
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        del mini._ix
+        del mini.indexes
 
 
 def test_empty_or_punctuation_keys_name_nothing(mini: tp.Atlas) -> None:
@@ -195,27 +195,27 @@ def test_empty_or_punctuation_keys_name_nothing(mini: tp.Atlas) -> None:
     for key in ("", "?", "!!!"):
         with pytest.raises(tp.UnknownIdError):
             mini.lookup(key)
-        assert [] == mini.search(key)
+        assert () == mini.search(key)
 
 
 def test_sources_are_not_in_kindless_lookup() -> None:
     """A source titled like a muscle does not make the muscle's name ambiguous."""
     atlas = tp.load()
     assert "muscle:gluteus-minimus" == atlas.lookup("gluteus minimus muscle").id
-    assert "muscle:quadratus-lumborum" == tp.lookup("quadratus lumborum").id
+    assert "muscle:quadratus-lumborum" == tp.load().lookup("quadratus lumborum").id
     assert atlas.lookup("source:ts-vol2-ch9", kind="source").id == "source:ts-vol2-ch9"
 
 
 def test_suggestions_rank_prefixes_before_spelling() -> None:
     """'heat' suggests the treatment it starts, not a word that merely looks alike."""
     with pytest.raises(tp.UnknownIdError) as caught:
-        tp.lookup("heat")
+        tp.load().lookup("heat")
     assert "Heat after stretching" == caught.value.suggestions[0]
 
 
 def test_very_long_queries_stay_fast_and_never_raise(mini: tp.Atlas) -> None:
     """search() cuts queries to a bounded length (a 100,000-character query is no attack)."""
-    assert [] == mini.search("z" * 100_000)
+    assert () == mini.search("z" * 100_000)
 
 
 def test_get_and_name_of(mini: tp.Atlas) -> None:

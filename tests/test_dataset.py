@@ -432,5 +432,5 @@ def test_a_huge_number_is_a_dataset_error(tmp_path: Path) -> None:
 
 def test_extend_without_a_path_is_refused() -> None:
     """extend=True needs a file."""
-    with pytest.raises(ValueError, match="needs the path"):
+    with pytest.raises(tp.ArgumentError, match="extend needs a file"):
         tp.load(extend=True)

@@ -72,7 +72,7 @@ def test_the_installed_wheel_answers_from_its_own_data(dist: Path, tmp_path: Pat
         "from importlib.resources import files\n"
         "atlas = tp.load()\n"
         "print(json.dumps({'file': tp.__file__, 'data': str(files('triggerpoints') / 'data'),\n"
-        "    'muscle': tp.muscle('glute max').name, 'sits': [m.id for m in atlas.muscles_referring_to('sits bone')]}))\n"
+        "    'muscle': tp.load().muscle('glute max').name, 'sits': [m.id for m in atlas.muscles_referring_to('sits bone')]}))\n"
     )
     answer = json.loads(_run(python, "-c", query, cwd=tmp_path))
     assert str(venv) in answer["file"]

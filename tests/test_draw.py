@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import struct
 import subprocess
@@ -15,13 +16,15 @@ from typing import Any
 import pytest
 
 import triggerpoints as tp
-from triggerpoints import _draw
+from triggerpoints import _canvas, _draw
 from triggerpoints.cli import main
+from triggerpoints.exceptions import ArgumentError
 
 ROOT = Path(__file__).resolve().parent.parent
 BODYMAP: dict[str, Any] = json.loads((files("triggerpoints") / "data" / "bodymap.json").read_text(encoding="utf-8"))
 ATLAS = tp.load()
-TITLE_H = _draw._TITLE_H  # the picture's title band above the views
+UNTYPED: Any = tp  # the package without its annotations, to pass values they forbid on purpose
+TITLE_H = _canvas.TITLE_HEIGHT  # the picture's title band above the views
 
 
 def _polygon(d: str) -> list[tuple[float, float]]:
@@ -38,7 +41,7 @@ def _centre(d: str) -> tuple[float, float]:
 
 def _drawable(region: str, view: str | None = None) -> bool:
     views = [view] if view else list(tp.VIEWS)
-    ids = (region, *ATLAS.descendants_of(region))
+    ids = (region, *(inner.id for inner in ATLAS.descendants_of(region)))
     return any(r in BODYMAP["views"][v] for v in views for r in ids)
 
 
@@ -225,19 +228,139 @@ def test_ranking_pictures() -> None:
 
 
 @pytest.mark.parametrize(
-    ("call", "message"),
+    ("call", "argument"),
     [
-        (lambda: tp.draw_muscle("piriformis", side="middle"), "side must be"),  # type: ignore[arg-type]
-        (lambda: tp.draw_muscle("piriformis", views=["lateral"]), "views must be"),
-        (lambda: tp.draw_regions({"buttock": "hot"}), "style must be"),
-        (lambda: tp.draw_ranking(tp.rank(["buttock"]), top=0), "top must be"),
-        (lambda: tp.draw_ranking(tp.rank(["buttock"]), mode="bars"), "mode must be"),  # type: ignore[arg-type]
+        (lambda: UNTYPED.draw_muscle("piriformis", side="middle"), "side"),
+        (lambda: tp.draw_muscle("piriformis", views=["lateral"]), "views"),
+        (lambda: tp.draw_regions({"buttock": "hot"}), "style"),
+        (lambda: tp.draw_ranking(tp.rank(["buttock"]), top=0), "top"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), mode="bars"), "mode"),
     ],
 )
-def test_bad_arguments_raise_value_error(call: Any, message: str) -> None:
-    """Bad sides, views, styles, counts and modes raise ValueError saying what is allowed."""
-    with pytest.raises(ValueError, match=message):
+def test_bad_arguments_raise_argument_error(call: Any, argument: str) -> None:
+    """Bad sides, views, styles, counts and modes raise ArgumentError, a ValueError, naming the argument."""
+    with pytest.raises(ValueError, match="expected") as caught:
         call()
+    assert ArgumentError is type(caught.value)
+    assert argument == caught.value.argument
+
+
+def test_argument_error_says_what_was_given_and_what_is_allowed() -> None:
+    """The message names the argument, repeats the value and lists what would do."""
+    with pytest.raises(ArgumentError) as caught:
+        UNTYPED.draw_muscle("piriformis", side="middle")
+    assert "invalid side 'middle': expected 'left', 'right' or 'both'" == str(caught.value)
+
+
+BAD_SCALES = [-1, 0, -0.0, math.nan, math.inf, -math.inf, "2", None, True, 1j]
+
+
+@pytest.mark.parametrize("scale", BAD_SCALES)
+def test_to_png_rejects_scales_that_are_not_finite_positive_numbers(scale: Any) -> None:
+    """to_png with a zero, negative, NaN, infinite or non-number scale raises ArgumentError before rendering."""
+    with pytest.raises(ArgumentError) as caught:
+        tp.to_png(tp.draw_muscle("piriformis"), scale=scale)
+    assert "scale" == caught.value.argument
+    assert scale is caught.value.value
+
+
+@pytest.mark.parametrize("scale", [*BAD_SCALES, 101, 1e300])
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda scale: tp.draw_trigger_point("glute max TrP1", scale=scale),
+        lambda scale: tp.draw_muscle("piriformis", scale=scale),
+        lambda scale: tp.draw_regions(["sacrum"], scale=scale),
+        lambda scale: tp.draw_ranking(tp.rank(["buttock"]), scale=scale),
+    ],
+)
+def test_draw_functions_reject_bad_scales(draw: Any, scale: Any) -> None:
+    """Every draw function takes a scale above 0 and at most 100, and raises ArgumentError for anything else."""
+    with pytest.raises(ArgumentError) as caught:
+        draw(scale)
+    assert "scale" == caught.value.argument
+
+
+def test_to_png_rejects_a_zoom_too_large_or_too_small_for_the_picture() -> None:
+    """A zoom that would need more than 64 million pixels (resvg would abort) or under one pixel raises ArgumentError."""
+    svg = tp.draw_muscle("piriformis")
+    for scale in (1000, 1e-9):
+        with pytest.raises(ArgumentError, match="pixels") as caught:
+            tp.to_png(svg, scale=scale)
+        assert "scale" == caught.value.argument
+    assert b"\x89PNG" == tp.to_png(svg, scale=0.1)[:4]
+
+
+@pytest.mark.parametrize("svg", ["", "not an svg", "<svg", b"<svg/>", None])
+def test_to_png_rejects_what_is_not_a_renderable_svg(svg: Any) -> None:
+    """Text resvg cannot parse, or a value that is not text, raises ArgumentError about the svg."""
+    with pytest.raises(ArgumentError) as caught:
+        tp.to_png(svg)
+    assert "svg" == caught.value.argument
+
+
+def test_to_png_checks_its_arguments_before_looking_for_resvg(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without resvg-py a bad scale is still reported as a bad scale, not as the missing package."""
+    monkeypatch.setitem(sys.modules, "resvg_py", None)
+    with pytest.raises(ArgumentError):
+        tp.to_png("<svg/>", scale=-1)
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda: UNTYPED.draw_muscle("piriformis", views=[]), "views"),
+        (lambda: UNTYPED.draw_muscle("piriformis", views=5), "views"),
+        (lambda: UNTYPED.draw_muscle("piriformis", views=[["anterior"]]), "views"),
+        (lambda: UNTYPED.draw_muscle("piriformis", side=None), "side"),
+        (lambda: UNTYPED.draw_muscle("piriformis", side=["left"]), "side"),
+        (lambda: UNTYPED.draw_muscle("piriformis", atlas="packaged"), "atlas"),
+        (lambda: UNTYPED.draw_regions(5), "regions"),
+        (lambda: UNTYPED.draw_regions([["sacrum"]]), "regions"),
+        (lambda: UNTYPED.draw_regions({"sacrum": ["pain"]}), "style"),
+        (lambda: UNTYPED.draw_regions({5: "pain"}), "regions"),
+        (lambda: UNTYPED.draw_regions(["sacrum"], title=None), "title"),
+        (lambda: UNTYPED.draw_ranking("sits bone"), "ranking"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), top=1.5), "top"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), top="2"), "top"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), top=True), "top"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), side="middle"), "side"),
+        (lambda: UNTYPED.draw_ranking(tp.rank(["buttock"]), mode=None), "mode"),
+    ],
+)
+def test_values_of_the_wrong_kind_raise_argument_error(call: Any, argument: str) -> None:
+    """Values that used to fail deep inside (TypeError, AttributeError) raise ArgumentError naming the argument."""
+    with pytest.raises(ArgumentError) as caught:
+        call()
+    assert argument == caught.value.argument
+
+
+def test_arguments_are_checked_before_names_are_looked_up() -> None:
+    """A bad option is reported even when the name is unknown too: the checks come before any work."""
+    with pytest.raises(ArgumentError):
+        tp.draw_muscle("no such muscle", scale=0)
+    with pytest.raises(ArgumentError):
+        tp.draw_regions(["no such region"], views=["lateral"])
+
+
+def test_views_may_be_one_name_or_any_iterable_in_view_order() -> None:
+    """The views argument takes one name, a list, a tuple or a generator, and draws them front then back."""
+    expected = tp.draw_muscle("gluteus minimus", views=["anterior", "posterior"])
+    assert expected == tp.draw_muscle("gluteus minimus", views=("posterior", "anterior"))
+    assert expected == tp.draw_muscle("gluteus minimus", views=iter(["posterior", "anterior"]))
+    assert tp.draw_muscle("gluteus minimus", views=["anterior"]) == tp.draw_muscle("gluteus minimus", views="anterior")
+
+
+def test_a_single_region_name_is_one_region() -> None:
+    """draw_regions("sternum") draws the sternum, as draw_regions(["sternum"]) does, not one region per letter."""
+    assert tp.draw_regions(["sternum"]) == tp.draw_regions("sternum")
+
+
+def test_text_that_xml_cannot_hold_is_replaced() -> None:
+    """Control characters in a title become U+FFFD, so the SVG stays well-formed and renders."""
+    svg = tp.draw_regions(["sacrum"], title="pain\x00 & <ache>")
+    assert "pain\ufffd &amp; &lt;ache&gt;" in svg
+    assert b"\x89PNG" == tp.to_png(svg)[:4]
 
 
 def test_unknown_names_get_suggestions() -> None:
@@ -248,19 +371,19 @@ def test_unknown_names_get_suggestions() -> None:
 
 def test_missing_outline_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without anatomapa, drawing raises MissingDependencyError naming the maps extra."""
-    real = _draw._read
+    real = _canvas.read
 
     def no_anatomapa(package: str, *parts: str) -> str:
         if package == "anatomapa":
             raise ModuleNotFoundError(package)
         return real(package, *parts)
 
-    _draw._outline.cache_clear()
-    monkeypatch.setattr(_draw, "_read", no_anatomapa)
+    _canvas.outline.cache_clear()
+    monkeypatch.setattr(_canvas, "read", no_anatomapa)
     with pytest.raises(tp.MissingDependencyError, match=r"triggerpoints\[maps\]") as caught:
         tp.draw_muscle("piriformis")
     assert ("anatomapa", "maps") == (caught.value.package, caught.value.extra)
-    _draw._outline.cache_clear()
+    _canvas.outline.cache_clear()
 
 
 def test_missing_png_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -289,6 +412,19 @@ def test_png_paints_the_essential_zone_and_not_an_unrelated_one() -> None:
     assert max(red[1], red[2]) < 100, red
     for unrelated in (zones["region:ischial-tuberosity"]["left"], zones["region:occiput"]["center"]):
         assert (255, 255, 255) == pixel(_centre(unrelated))
+
+
+@pytest.mark.skipif(_draw._sans_serif_family() is None, reason="no common sans-serif font on this system")
+def test_png_has_the_pictures_text() -> None:
+    """The title is drawn in the PNG: its band has ink, and is blank when the SVG's text is taken out."""
+    svg = tp.draw_trigger_point("glute max TrP2", side="right", views=["posterior"])
+
+    def ink_in_title_band(picture: str) -> int:
+        _, rows = _png_pixels(tp.to_png(picture))
+        return sum(1 for row in rows[:TITLE_H] for x in range(0, len(row), 4) if row[x] < 128)
+
+    assert 0 == ink_in_title_band(re.sub(r"<text[^>]*>.*?</text>", "", svg))
+    assert 200 < ink_in_title_band(svg)
 
 
 # --- the command line -----------------------------------------------------------------------------

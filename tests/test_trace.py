@@ -28,7 +28,7 @@ def test_max_depth_zero_keeps_direct_referral_only(mini: tp.Atlas) -> None:
 def test_a_trigger_point_source_starts_from_that_point(mini: tp.Atlas) -> None:
     """Starting from one trigger point uses only its own referrals at the first step."""
     assert [] == [str(p) for p in tp.trace("tp:alpha-upper", "thigh", max_depth=0, atlas=mini)]
-    assert ["Alpha muscle lower -> refers (essential, inside) -> Thigh"] == [
+    assert ["Alpha muscle lower -> refers (essential, subregion) -> Thigh"] == [
         str(p) for p in tp.trace("tp:alpha-lower", "leg", max_depth=0, atlas=mini) if "essential" in str(p)
     ]
 

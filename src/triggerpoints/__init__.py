@@ -10,7 +10,7 @@ Importing the package loads no data; :func:`load` does, once.
 
 Examples:
     >>> import triggerpoints as tp
-    >>> tp.muscle("glute max").name
+    >>> tp.load().muscle("glute max").name
     'Gluteus maximus'
 """
 
@@ -19,23 +19,27 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from triggerpoints._atlas import Atlas, Match, ReferralHit, load
-from triggerpoints._lookup import Place, lookup, muscle, region, resolve_place, search, trigger_point
+from triggerpoints._atlas import Atlas, ReferralHit
+from triggerpoints._candidates import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch
+from triggerpoints._evidence import Specificity, Weights
+from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
+from triggerpoints._load import load
+from triggerpoints._lookup import Place, resolve_place
 from triggerpoints._models import (
-    AliasPatch,
     BodyArea,
     Condition,
     ConditionId,
-    Dataset,
     Factor,
     FactorCategory,
     FactorId,
     FactorKind,
     Laterality,
     Link,
+    LinkedRecord,
     Muscle,
     MuscleId,
     Record,
+    RecordId,
     Referral,
     Region,
     RegionId,
@@ -56,10 +60,13 @@ from triggerpoints._models import (
     View,
     Zone,
 )
-from triggerpoints._rank import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch, Weights, rank
+from triggerpoints._names import Match
+from triggerpoints._rank import rank
 from triggerpoints.exceptions import (
     AmbiguousKeyError,
+    ArgumentError,
     DatasetError,
+    InvariantError,
     MissingDependencyError,
     Problem,
     TriggerPointsError,
@@ -82,12 +89,14 @@ _ON_FIRST_USE = {
 }
 
 __all__ = [
+    "KINDS",
     "MODEL_VERSION",
     "TABLES",
     "VIEWS",
     "AbsentMatch",
     "AliasPatch",
     "AmbiguousKeyError",
+    "ArgumentError",
     "Atlas",
     "BodyArea",
     "Candidate",
@@ -103,8 +112,12 @@ __all__ = [
     "FactorKind",
     "FactorMatch",
     "Gap",
+    "InvariantError",
+    "Kind",
+    "KindInfo",
     "Laterality",
     "Link",
+    "LinkedRecord",
     "Match",
     "MissingDependencyError",
     "Muscle",
@@ -114,6 +127,7 @@ __all__ = [
     "Problem",
     "Ranking",
     "Record",
+    "RecordId",
     "Referral",
     "ReferralHit",
     "Region",
@@ -126,6 +140,7 @@ __all__ = [
     "SourceId",
     "SourceKind",
     "Spared",
+    "Specificity",
     "Step",
     "Symptom",
     "SymptomId",
@@ -146,17 +161,12 @@ __all__ = [
     "draw_trigger_point",
     "graphml",
     "load",
-    "lookup",
-    "muscle",
     "node_link",
     "rank",
-    "region",
     "resolve_place",
-    "search",
     "tables",
     "to_png",
     "trace",
-    "trigger_point",
 ]
 
 

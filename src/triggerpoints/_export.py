@@ -12,7 +12,8 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from triggerpoints._atlas import Atlas, load
+from triggerpoints._atlas import Atlas
+from triggerpoints._load import load
 from triggerpoints._models import Condition, Factor, Symptom, Treatment
 
 __all__ = ["TABLES", "graphml", "node_link", "tables"]
@@ -63,7 +64,7 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
         >>> any(row["region"] == "region:lateral-leg" for row in rows)
         True
     """
-    atlas = atlas or load()
+    atlas = load() if atlas is None else atlas
     return {
         "muscles": [
             _row(
@@ -191,7 +192,7 @@ def node_link(*, atlas: Atlas | None = None) -> dict[str, Any]:
         >>> [node for node in data["nodes"] if node["id"] == "muscle:piriformis"][0]["kind"]
         'muscle'
     """
-    graph = (atlas or load()).graph
+    graph = (load() if atlas is None else atlas).graph
     return {
         "directed": True,
         "multigraph": True,
@@ -225,7 +226,7 @@ def graphml(*, atlas: Atlas | None = None) -> str:
     """
     import networkx as nx  # noqa: PLC0415 - networkx is imported only when a graph is needed
 
-    source = (atlas or load()).graph
+    source = (load() if atlas is None else atlas).graph
     flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     flat.graph.update(_attributes(source.graph))
     for node, data in source.nodes(data=True):

@@ -44,20 +44,23 @@ the same for every caller. For a graph you can change, copy it:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import networkx as nx
 
+from triggerpoints._kinds import KINDS, Dataset
 from triggerpoints._models import (
     Condition,
-    Dataset,
     Factor,
     FactorKind,
     Link,
     Muscle,
     Record,
+    Referral,
     Relation,
+    Spared,
     Symptom,
     Treatment,
     TriggerPoint,
@@ -134,24 +137,20 @@ def build(dataset: Dataset, names: Mapping[str, str]) -> nx.MultiDiGraph[str]:
         A frozen ``MultiDiGraph``.
     """
     graph: nx.MultiDiGraph[str] = _Graph(name="triggerpoints", dataset_version=dataset.dataset_version)
-    kinds: dict[str, tuple[Record, ...]] = {
-        "source": dataset.sources,
-        "region": dataset.regions,
-        "muscle": dataset.muscles,
-        "trigger_point": dataset.trigger_points,
-        "factor": dataset.factors,
-        "symptom": dataset.symptoms,
-        "condition": dataset.conditions,
-        "treatment": dataset.treatments,
-        "relation": dataset.relations,
-    }
-    for kind, records in kinds.items():
-        for record in records:
-            extra = {"general": record.general} if isinstance(record, Factor) else {}
-            graph.add_node(record.id, kind=kind, name=names[record.id], record=record, **extra)
-    for u, v, key, attributes in _edges(dataset):
-        graph.add_edge(u, v, key=key, **attributes)
-    _seal(graph)
+    enabled = gc.isenabled()
+    gc.disable()  # many small containers that all stay alive: no point scanning them as they grow
+    try:
+        for kind in KINDS:
+            records: tuple[Record, ...] = getattr(dataset, kind.section)
+            for record in records:
+                extra = {"general": record.general} if isinstance(record, Factor) else {}
+                graph.add_node(record.id, kind=kind.name, name=names[record.id], record=record, **extra)
+        for u, v, key, attributes in _edges(dataset):
+            graph.add_edge(u, v, key=key, **attributes)
+        _seal(graph)
+    finally:
+        if enabled:
+            gc.enable()
     frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
     return frozen
 
@@ -239,11 +238,12 @@ def _citations(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]
     )
     for record in records:
         cited = dict.fromkeys(record.sources)
-        for part in (
-            *getattr(record, "referrals", ()),
-            *getattr(record, "spared", ()),
-            *getattr(record, "muscles", ()),
-        ):
+        parts: tuple[Referral | Spared | Link, ...] = ()
+        if isinstance(record, TriggerPoint):
+            parts = (*record.referrals, *record.spared)
+        elif isinstance(record, Factor | Symptom | Condition | Treatment):
+            parts = record.muscles
+        for part in parts:
             cited.update(dict.fromkeys(part.sources))
         for source in cited:
             yield record.id, source, "cites", {}

@@ -7,6 +7,7 @@ query from them.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -14,44 +15,14 @@ from typing import Any, TypeVar
 
 import attrs
 
-from triggerpoints._models import (
-    Condition,
-    Dataset,
-    Factor,
-    Muscle,
-    Record,
-    Referral,
-    Region,
-    Relation,
-    Source,
-    Symptom,
-    Treatment,
-    TriggerPoint,
-)
+from triggerpoints._kinds import KINDS, Dataset, Kind, kind_of
+from triggerpoints._models import LinkedRecord, Muscle, Record, Referral, Region, Relation, TriggerPoint
 from triggerpoints._text import normalize, place_tokens
+from triggerpoints._vocab import display_name, words
 
-__all__ = ["KINDS", "KIND_OF_PREFIX", "Indexes", "build", "kind_of"]
+__all__ = ["Indexes", "build", "muscle_of"]
 
 _R = TypeVar("_R")
-
-#: Record kinds as users name them, with their id prefixes.
-KINDS: dict[str, str] = {
-    "source": "source",
-    "region": "region",
-    "muscle": "muscle",
-    "trigger_point": "tp",
-    "relation": "relation",
-    "factor": "factor",
-    "symptom": "symptom",
-    "condition": "condition",
-    "treatment": "treatment",
-}
-KIND_OF_PREFIX = {prefix: kind for kind, prefix in KINDS.items()}
-
-
-def kind_of(record_id: str) -> str:
-    """The kind of a record id (``"tp:x"`` -> ``"trigger_point"``)."""
-    return KIND_OF_PREFIX[record_id.split(":", 1)[0]]
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +49,7 @@ class Indexes:
     by_id: Mapping[str, Record]
     position: Mapping[str, int]
     display: Mapping[str, str]
-    names: Mapping[str, Mapping[str, frozenset[str]]]
+    names: Mapping[Kind, Mapping[str, frozenset[str]]]
     spelled: Mapping[tuple[str, str], str]
     places: Mapping[frozenset[str], frozenset[str]]
     points_of: Mapping[str, tuple[TriggerPoint, ...]]
@@ -88,59 +59,48 @@ class Indexes:
     referrals_to: Mapping[str, tuple[tuple[TriggerPoint, Referral], ...]]
     relations_out: Mapping[str, tuple[Relation, ...]]
     relations_in: Mapping[str, tuple[Relation, ...]]
-    links: Mapping[str, tuple[Factor | Symptom | Condition | Treatment, ...]]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as plain dicts (read-only mappings cannot be pickled); see :func:`_restore`."""
-        fields = {field.name: dict(getattr(self, field.name)) for field in attrs.fields(Indexes)}
-        fields["names"] = {kind: dict(table) for kind, table in self.names.items()}
-        return (_restore, (fields,))
+    links: Mapping[str, tuple[LinkedRecord, ...]]
 
 
-def _restore(fields: dict[str, Any]) -> Indexes:
-    """Rebuild pickled indexes, every mapping read-only again."""
-    fields["names"] = {kind: MappingProxyType(table) for kind, table in fields["names"].items()}
-    return Indexes(**{name: MappingProxyType(value) for name, value in fields.items()})
+def muscle_of(record: Record | None, record_id: str) -> str:
+    """The muscle a record belongs to: a trigger point's muscle, or the id itself.
 
-
-def sections(dataset: Dataset) -> tuple[tuple[Record, ...], ...]:
-    """The record sections of a dataset, in document order."""
-    return (
-        dataset.sources,
-        dataset.regions,
-        dataset.muscles,
-        dataset.trigger_points,
-        dataset.relations,
-        dataset.factors,
-        dataset.symptoms,
-        dataset.conditions,
-        dataset.treatments,
-    )
+    Args:
+        record: The record ``record_id`` names, if it is known.
+        record_id: A muscle or trigger point id (relations point at either).
+    """
+    return record.muscle if isinstance(record, TriggerPoint) else record_id
 
 
 def build(dataset: Dataset) -> Indexes:
-    """Build every index of a validated dataset."""
-    records = [record for section in sections(dataset) for record in section]
+    """Build every index of a validated dataset.
+
+    Garbage collection is paused while the tables are built: they are many small
+    containers that all stay alive, which the collector would otherwise scan again and
+    again as they grow.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(dataset)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(dataset: Dataset) -> Indexes:
+    sections: list[tuple[Record, ...]] = [getattr(dataset, kind.section) for kind in KINDS]
+    records = [record for section in sections for record in section]
     by_id: dict[str, Record] = {record.id: record for record in records}
     muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
-    display: dict[str, str] = {record.id: _display_name(record, muscles) for record in records}
-    names, spelled = _names(records, display, muscles)
+    display: dict[str, str] = {record.id: display_name(record, muscles) for record in records}
+    names, spelled = _names(records, muscles)
     children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
     ancestors, descendants = _hierarchy(dataset.regions, children)
-
-    def muscle_of(record_id: str) -> str:
-        record = by_id.get(record_id)
-        return record.muscle if isinstance(record, TriggerPoint) else record_id
-
-    linked: tuple[Factor | Symptom | Condition | Treatment, ...] = (
-        *dataset.factors,
-        *dataset.symptoms,
-        *dataset.conditions,
-        *dataset.treatments,
-    )
+    linked: list[LinkedRecord] = [r for kind in KINDS if kind.linked for r in getattr(dataset, kind.section)]
     return Indexes(
         by_id=MappingProxyType(by_id),
-        position=MappingProxyType({r.id: n for section in sections(dataset) for n, r in enumerate(section)}),
+        position=MappingProxyType({r.id: n for section in sections for n, r in enumerate(section)}),
         display=MappingProxyType(display),
         names=names,
         spelled=spelled,
@@ -150,54 +110,31 @@ def build(dataset: Dataset) -> Indexes:
         ancestors=ancestors,
         descendants=descendants,
         referrals_to=_group((r.region, (point, r)) for point in dataset.trigger_points for r in point.referrals),
-        relations_out=_group((muscle_of(relation.source), relation) for relation in dataset.relations),
-        relations_in=_group((muscle_of(relation.target), relation) for relation in dataset.relations),
+        relations_out=_group(
+            (muscle_of(by_id.get(relation.source), relation.source), relation) for relation in dataset.relations
+        ),
+        relations_in=_group(
+            (muscle_of(by_id.get(relation.target), relation.target), relation) for relation in dataset.relations
+        ),
         links=_group((link.muscle, record) for record in linked for link in record.muscles),
     )
 
 
-def _display_name(record: Record, muscles: Mapping[str, Muscle]) -> str:
-    """A record's name for people: trigger points are "<muscle> <label>"."""
-    if isinstance(record, TriggerPoint):
-        return f"{muscles[record.muscle].name} {record.label}"
-    if isinstance(record, Relation):
-        return record.id
-    if isinstance(record, Source):
-        return record.title
-    return record.name
-
-
-def _words(record: Record, display: Mapping[str, str], muscles: Mapping[str, Muscle]) -> Iterable[str]:
-    """The words a record answers to; the display name and aliases come first."""
-    yield display[record.id]
-    yield from getattr(record, "aliases", ())
-    if isinstance(record, TriggerPoint):
-        owner = muscles[record.muscle]
-        for name in (owner.name, *owner.aliases):
-            yield f"{name} {record.label}"
-    yield record.id
-    yield record.id.split(":", 1)[1]
-
-
 def _names(
-    records: Iterable[Record], display: Mapping[str, str], muscles: Mapping[str, Muscle]
-) -> tuple[Mapping[str, Mapping[str, frozenset[str]]], Mapping[tuple[str, str], str]]:
+    records: Iterable[Record], muscles: Mapping[str, Muscle]
+) -> tuple[Mapping[Kind, Mapping[str, frozenset[str]]], Mapping[tuple[str, str], str]]:
     """Per kind: normalized word -> ids; and each (id, word) as written."""
-    words: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    table: dict[Kind, dict[str, set[str]]] = {kind.name: defaultdict(set) for kind in KINDS}
     spelled: dict[tuple[str, str], str] = {}
     for record in records:
         kind = kind_of(record.id)
-        for word in _words(record, display, muscles):
+        if kind is None:  # pragma: no cover - record ids are checked when records are made
+            continue
+        for _field, word in words(record, muscles):
             key = normalize(word)
-            words[kind][key].add(record.id)
+            table[kind.name][key].add(record.id)
             spelled.setdefault((record.id, key), word)
-    # Most words name one record, and a record's words all name the same set: share each
-    # set, so that it is stored (and read back from the cache) once.
-    shared: dict[frozenset[str], frozenset[str]] = {}
-    frozen = {
-        kind: MappingProxyType({w: shared.setdefault(frozenset(ids), frozenset(ids)) for w, ids in table.items()})
-        for kind, table in words.items()
-    }
+    frozen = {kind: MappingProxyType({w: frozenset(ids) for w, ids in found.items()}) for kind, found in table.items()}
     return MappingProxyType(frozen), MappingProxyType(spelled)
 
 

@@ -1,40 +1,53 @@
-"""What a record is: frozen attrs value classes, ID types and their invariants.
+"""What a record is: frozen attrs value classes and ID types.
 
 Records never hold other records: they refer to each other by ID (``"muscle:gluteus-
 minimus"``). The :class:`~triggerpoints.Atlas` resolves IDs and the graph links them.
 Every record is immutable, hashable and compared by value.
 
 Invariants that a single record can check on its own (ID format, non-empty names,
-at least one source for every fact) are enforced here, when the record is made;
-everything that needs the whole dataset (references, duplicates, cycles) is checked
-when a dataset is loaded.
+at least one source for every fact) are enforced here, when the record is made (see
+:mod:`triggerpoints._checks`); everything that needs the whole dataset (references,
+duplicates, cycles) is checked when a dataset is loaded.
+
+The table of record kinds, and the whole :class:`~triggerpoints.Dataset`, are in
+:mod:`triggerpoints._kinds`.
 """
 
 from __future__ import annotations
 
-import datetime
-import enum
-import re
-from typing import Any, NewType
+from typing import NewType
 
 import attrs
 
+from triggerpoints import _checks as checks
+from triggerpoints._enums import (
+    BodyArea,
+    FactorCategory,
+    FactorKind,
+    Laterality,
+    RelationKind,
+    SourceKind,
+    TreatmentKind,
+    View,
+    Zone,
+)
+from triggerpoints.exceptions import InvariantError
+
 __all__ = [
-    "AliasPatch",
     "BodyArea",
     "Condition",
     "ConditionId",
-    "Dataset",
     "Factor",
     "FactorCategory",
     "FactorId",
     "FactorKind",
-    "InvariantError",
     "Laterality",
     "Link",
+    "LinkedRecord",
     "Muscle",
     "MuscleId",
     "Record",
+    "RecordId",
     "Referral",
     "Region",
     "RegionId",
@@ -65,265 +78,10 @@ FactorId = NewType("FactorId", str)
 SymptomId = NewType("SymptomId", str)
 ConditionId = NewType("ConditionId", str)
 TreatmentId = NewType("TreatmentId", str)
-
-#: The prefix of each kind's IDs, and the kind's name in messages.
-PREFIXES: dict[str, str] = {
-    "source": "source",
-    "region": "region",
-    "muscle": "muscle",
-    "tp": "trigger point",
-    "relation": "relation",
-    "factor": "factor",
-    "symptom": "symptom",
-    "condition": "condition",
-    "treatment": "treatment",
-}
-
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_ID = re.compile(rf"(?P<prefix>[a-z]+):{_SLUG}")
-_XREF = re.compile(r"(?:UBERON|FMA|NCIT):[A-Za-z0-9]+")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class InvariantError(ValueError):
-    """A record field whose value breaks one of the record's own rules.
-
-    Attributes:
-        field: The name of the offending field.
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        super().__init__(message)
-
-
-class View(str, enum.Enum):
-    """A standard view of the body in which a region can be seen."""
-
-    ANTERIOR = "anterior"
-    POSTERIOR = "posterior"
-    LATERAL = "lateral"
-    MEDIAL = "medial"
-
-
-class Zone(str, enum.Enum):
-    """How reliably a trigger point refers pain to a region (the manual's terms).
-
-    ``ESSENTIAL`` zones are felt by nearly everyone with an active trigger point;
-    ``SPILLOVER`` zones only by some, usually when the trigger point is very active.
-    """
-
-    ESSENTIAL = "essential"
-    SPILLOVER = "spillover"
-
-
-class Laterality(str, enum.Enum):
-    """Which side a referral reaches, relative to the trigger point."""
-
-    IPSILATERAL = "ipsilateral"
-    CONTRALATERAL = "contralateral"
-    BILATERAL = "bilateral"
-
-
-class RelationKind(str, enum.Enum):
-    """How one muscle or trigger point acts on another.
-
-    Every relation points from the one that drives to the one that is driven: the
-    source is the one to treat first.
-    """
-
-    SATELLITE = "satellite"
-    """The target develops satellite trigger points in the source's referral zone."""
-    KEY = "key"
-    """The source's trigger points keep the target's active; treat the source first."""
-    SYNERGIST_OVERLOAD = "synergist-overload"
-    """The target is overloaded doing the work of a dysfunctional source."""
-    ANTAGONIST_OVERLOAD = "antagonist-overload"
-    """The target is overloaded by working against the source."""
-    ASSOCIATED = "associated"
-    """Trigger points in the two are commonly found together."""
-
-
-class FactorKind(str, enum.Enum):
-    """The part a factor plays in trigger point activity."""
-
-    ACTIVITY = "activity"
-    """An event or activity that activates or reactivates trigger points."""
-    MECHANISM = "mechanism"
-    """A way in which a muscle becomes overloaded."""
-    PERPETUATING = "perpetuating"
-    """Something that keeps trigger points active once they exist."""
-
-
-class FactorCategory(str, enum.Enum):
-    """A coarse grouping of factors, for filtering."""
-
-    TRAUMA = "trauma"
-    SPORT = "sport"
-    OCCUPATIONAL = "occupational"
-    POSTURAL = "postural"
-    MEDICAL = "medical"
-    NUTRITIONAL = "nutritional"
-    METABOLIC = "metabolic"
-    PSYCHOLOGICAL = "psychological"
-    MECHANICAL = "mechanical"
-    OVERLOAD = "overload"
-    OTHER = "other"
-
-
-class TreatmentKind(str, enum.Enum):
-    """The kind of a self-treatment."""
-
-    PRESSURE = "pressure"
-    STRETCH = "stretch"
-    HEAT = "heat"
-    TOOL = "tool"
-    EXERCISE = "exercise"
-    POSTURE = "posture"
-    CLINICAL = "clinical"
-    """Done by a clinician (dry needling, injection), not a self-treatment."""
-    OTHER = "other"
-
-
-class BodyArea(str, enum.Enum):
-    """The manual's grouping of muscles by the pain areas they serve.
-
-    The first four belong to the manual's first volume (upper half of the body), the
-    last three to its second volume (lower half).
-    """
-
-    HEAD_AND_NECK = "head-and-neck"
-    UPPER_BACK_SHOULDER_AND_ARM = "upper-back-shoulder-and-arm"
-    ELBOW_TO_FINGER = "elbow-to-finger"
-    UPPER_TORSO = "upper-torso"
-    LOWER_TORSO = "lower-torso"
-    HIP_THIGH_AND_KNEE = "hip-thigh-and-knee"
-    LEG_ANKLE_AND_FOOT = "leg-ankle-and-foot"
-
-    @property
-    def half(self) -> str:
-        """``"upper"`` or ``"lower"``: the half of the body (the manual's volume)."""
-        upper = {"head-and-neck", "upper-back-shoulder-and-arm", "elbow-to-finger", "upper-torso"}
-        return "upper" if self.value in upper else "lower"
-
-
-class SourceKind(str, enum.Enum):
-    """What a cited source is."""
-
-    BOOK = "book"
-    BOOK_CHAPTER = "book-chapter"
-    WEB_PAGE = "web-page"
-    ARTICLE = "article"
-
-
-# --- validators -----------------------------------------------------------------
-
-
-def _id_of(*prefixes: str) -> Any:
-    """Return an attrs validator: the value is an ID with one of ``prefixes``."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-        match = _ID.fullmatch(value)
-        if match is None or match["prefix"] not in prefixes:
-            wanted = " or ".join(f"'{prefix}:lower-kebab-case'" for prefix in prefixes)
-            raise InvariantError(attribute.name, f"malformed id {value!r}; expected {wanted}")
-
-    return check
-
-
-def _ids_of(*prefixes: str) -> Any:
-    """Return an attrs validator: every item is an ID with one of ``prefixes``."""
-    single = _id_of(*prefixes)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-        for item in value:
-            single(instance, attribute, item)
-
-    return check
-
-
-def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str):
-        raise InvariantError(attribute.name, f"{attribute.name} must be text, not {type(value).__name__}")
-    if not value.strip():
-        raise InvariantError(attribute.name, f"{attribute.name} must not be blank")
-
-
-def _non_blank_items(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
-        raise InvariantError(attribute.name, f"{attribute.name} must be a tuple of text")
-    if any(not item.strip() for item in value):
-        raise InvariantError(attribute.name, f"{attribute.name} must not contain blank text")
-
-
-def _cited(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    if not isinstance(value, tuple):
-        raise InvariantError(attribute.name, f"{attribute.name} must be a tuple of source ids")
-    if not value:
-        raise InvariantError(attribute.name, "a fact without a source: cite at least one source")
-    _ids_of("source")(instance, attribute, value)
-
-
-def _xrefs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for item in value:
-        if _XREF.fullmatch(item) is None:
-            raise InvariantError(attribute.name, f"malformed cross-reference {item!r}; expected UBERON:, FMA: or NCIT:")
-
-
-def _date(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is None:
-        return
-    try:
-        valid = _DATE.fullmatch(value) is not None and datetime.date.fromisoformat(value) is not None
-    except ValueError:
-        valid = False
-    if not valid:
-        raise InvariantError(attribute.name, f"malformed date {value!r}; expected a real date as YYYY-MM-DD")
-
-
-def _positive(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and not 1 <= value <= 9999:
-        raise InvariantError(attribute.name, f"{attribute.name} must be a whole number from 1 to 9999")
-
-
-def _distinct(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    repeated = sorted({str(getattr(item, "value", item)) for item in value if value.count(item) > 1})
-    if repeated:
-        raise InvariantError(attribute.name, f"{attribute.name} lists {', '.join(map(repr, repeated))} more than once")
-
-
-def _not_empty(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    if not value:
-        raise InvariantError(attribute.name, f"{attribute.name} must not be empty")
-
-
-def _member(kind: type[enum.Enum]) -> Any:
-    """Return an attrs validator: the value is a member of ``kind`` (not its text)."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InvariantError(attribute.name, f"{attribute.name} must be a {kind.__name__}, not {value!r}")
-
-    return check
-
-
-def _members(kind: type[enum.Enum]) -> Any:
-    """Return an attrs validator: every item is a member of ``kind``."""
-    single = _member(kind)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-        for item in value:
-            single(instance, attribute, item)
-
-    return check
-
-
-_ALIASES = attrs.field(default=(), validator=[_non_blank_items, _distinct])
-_SOURCES = attrs.field(validator=[_cited, _distinct])
-_LINKS = attrs.field(validator=_not_empty)
-
-
-# --- records ----------------------------------------------------------------------
+#: The id of a record of any kind.
+RecordId = (
+    SourceId | RegionId | MuscleId | TriggerPointId | RelationId | FactorId | SymptomId | ConditionId | TreatmentId
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -345,17 +103,17 @@ class Source:
         note: Anything a reader should know about this source.
     """
 
-    id: SourceId = attrs.field(validator=_id_of("source"))
-    kind: SourceKind = attrs.field(validator=_member(SourceKind))
-    title: str = attrs.field(validator=_non_blank)
+    id: SourceId = attrs.field(validator=checks.id_of("source"))
+    kind: SourceKind = attrs.field(validator=checks.member(SourceKind))
+    title: str = attrs.field(validator=checks.non_blank)
     work: str | None = None
     authors: tuple[str, ...] = ()
-    year: int | None = attrs.field(default=None, validator=_positive)
-    volume: int | None = attrs.field(default=None, validator=_positive)
-    chapter: int | None = attrs.field(default=None, validator=_positive)
+    year: int | None = attrs.field(default=None, validator=checks.positive)
+    volume: int | None = attrs.field(default=None, validator=checks.positive)
+    chapter: int | None = attrs.field(default=None, validator=checks.positive)
     edition: str | None = None
     url: str | None = None
-    accessed: str | None = attrs.field(default=None, validator=_date)
+    accessed: str | None = attrs.field(default=None, validator=checks.date)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -406,12 +164,12 @@ class Region:
             pain can signal a medical emergency; it also applies to sub-regions.
     """
 
-    id: RegionId = attrs.field(validator=_id_of("region"))
-    name: str = attrs.field(validator=_non_blank)
-    parent: RegionId | None = attrs.field(validator=attrs.validators.optional(_id_of("region")))
-    views: tuple[View, ...] = attrs.field(validator=[_not_empty, _members(View), _distinct])
+    id: RegionId = attrs.field(validator=checks.id_of("region"))
+    name: str = attrs.field(validator=checks.non_blank)
+    parent: RegionId | None = attrs.field(validator=attrs.validators.optional(checks.id_of("region")))
+    views: tuple[View, ...] = attrs.field(validator=[checks.not_empty, checks.members(View), checks.distinct])
     sided: bool
-    aliases: tuple[str, ...] = _ALIASES
+    aliases: tuple[str, ...] = checks.ALIASES
     description: str = ""
     caution: str | None = None
 
@@ -431,14 +189,14 @@ class Muscle:
         sources: Where the facts about it come from.
     """
 
-    id: MuscleId = attrs.field(validator=_id_of("muscle"))
-    name: str = attrs.field(validator=_non_blank)
-    body_area: BodyArea = attrs.field(validator=_member(BodyArea))
-    aliases: tuple[str, ...] = _ALIASES
+    id: MuscleId = attrs.field(validator=checks.id_of("muscle"))
+    name: str = attrs.field(validator=checks.non_blank)
+    body_area: BodyArea = attrs.field(validator=checks.member(BodyArea))
+    aliases: tuple[str, ...] = checks.ALIASES
     location: str = ""
     action: str = ""
-    xrefs: tuple[str, ...] = attrs.field(default=(), validator=[_xrefs, _distinct])
-    sources: tuple[SourceId, ...] = _SOURCES
+    xrefs: tuple[str, ...] = attrs.field(default=(), validator=[checks.xrefs, checks.distinct])
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -453,11 +211,11 @@ class Referral:
         sources: Where this referral is stated.
     """
 
-    region: RegionId = attrs.field(validator=_id_of("region"))
-    zone: Zone = attrs.field(validator=_member(Zone))
-    laterality: Laterality = attrs.field(default=Laterality.IPSILATERAL, validator=_member(Laterality))
+    region: RegionId = attrs.field(validator=checks.id_of("region"))
+    zone: Zone = attrs.field(validator=checks.member(Zone))
+    laterality: Laterality = attrs.field(default=Laterality.IPSILATERAL, validator=checks.member(Laterality))
     note: str = ""
-    sources: tuple[SourceId, ...] = _SOURCES
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -470,9 +228,9 @@ class Spared:
         sources: Where this is stated.
     """
 
-    region: RegionId = attrs.field(validator=_id_of("region"))
+    region: RegionId = attrs.field(validator=checks.id_of("region"))
     note: str = ""
-    sources: tuple[SourceId, ...] = _SOURCES
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -492,16 +250,16 @@ class TriggerPoint:
         sources: Where it is described.
     """
 
-    id: TriggerPointId = attrs.field(validator=_id_of("tp"))
-    muscle: MuscleId = attrs.field(validator=_id_of("muscle"))
-    label: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = _ALIASES
+    id: TriggerPointId = attrs.field(validator=checks.id_of("tp"))
+    muscle: MuscleId = attrs.field(validator=checks.id_of("muscle"))
+    label: str = attrs.field(validator=checks.non_blank)
+    aliases: tuple[str, ...] = checks.ALIASES
     location: str = ""
     palpation: str = ""
-    referrals: tuple[Referral, ...] = attrs.field(validator=_not_empty)
+    referrals: tuple[Referral, ...] = attrs.field(validator=checks.not_empty)
     spared: tuple[Spared, ...] = ()
     note: str = ""
-    sources: tuple[SourceId, ...] = _SOURCES
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -520,12 +278,12 @@ class Relation:
             citations; the driving end is :attr:`source`.)
     """
 
-    id: RelationId = attrs.field(validator=_id_of("relation"))
-    kind: RelationKind = attrs.field(validator=_member(RelationKind))
-    source: str = attrs.field(validator=_id_of("muscle", "tp"))
-    target: str = attrs.field(validator=_id_of("muscle", "tp"))
-    mechanism: str = attrs.field(validator=_non_blank)
-    sources: tuple[SourceId, ...] = _SOURCES
+    id: RelationId = attrs.field(validator=checks.id_of("relation"))
+    kind: RelationKind = attrs.field(validator=checks.member(RelationKind))
+    source: str = attrs.field(validator=checks.id_of("muscle", "tp"))
+    target: str = attrs.field(validator=checks.id_of("muscle", "tp"))
+    mechanism: str = attrs.field(validator=checks.non_blank)
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -539,10 +297,12 @@ class Link:
         sources: Where the tie is stated.
     """
 
-    muscle: MuscleId = attrs.field(validator=_id_of("muscle"))
-    trigger_points: tuple[TriggerPointId, ...] = attrs.field(default=(), validator=[_ids_of("tp"), _distinct])
+    muscle: MuscleId = attrs.field(validator=checks.id_of("muscle"))
+    trigger_points: tuple[TriggerPointId, ...] = attrs.field(
+        default=(), validator=[checks.ids_of("tp"), checks.distinct]
+    )
     note: str = ""
-    sources: tuple[SourceId, ...] = _SOURCES
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -561,17 +321,17 @@ class Factor:
         sources: Where the factor itself is described.
     """
 
-    id: FactorId = attrs.field(validator=_id_of("factor"))
-    kind: FactorKind = attrs.field(validator=_member(FactorKind))
-    name: str = attrs.field(validator=_non_blank)
+    id: FactorId = attrs.field(validator=checks.id_of("factor"))
+    kind: FactorKind = attrs.field(validator=checks.member(FactorKind))
+    name: str = attrs.field(validator=checks.non_blank)
     category: FactorCategory | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_member(FactorCategory))
+        default=None, validator=attrs.validators.optional(checks.member(FactorCategory))
     )
-    aliases: tuple[str, ...] = _ALIASES
-    description: str = attrs.field(validator=_non_blank)
+    aliases: tuple[str, ...] = checks.ALIASES
+    description: str = attrs.field(validator=checks.non_blank)
     general: bool = False
     muscles: tuple[Link, ...]
-    sources: tuple[SourceId, ...] = _SOURCES
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
     def __attrs_post_init__(self) -> None:
         if not self.muscles and not self.general:
@@ -591,12 +351,12 @@ class Symptom:
         sources: Where it is described.
     """
 
-    id: SymptomId = attrs.field(validator=_id_of("symptom"))
-    name: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = _ALIASES
-    description: str = attrs.field(validator=_non_blank)
-    muscles: tuple[Link, ...] = _LINKS
-    sources: tuple[SourceId, ...] = _SOURCES
+    id: SymptomId = attrs.field(validator=checks.id_of("symptom"))
+    name: str = attrs.field(validator=checks.non_blank)
+    aliases: tuple[str, ...] = checks.ALIASES
+    description: str = attrs.field(validator=checks.non_blank)
+    muscles: tuple[Link, ...] = checks.LINKS
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -613,13 +373,13 @@ class Condition:
         sources: Where it is described.
     """
 
-    id: ConditionId = attrs.field(validator=_id_of("condition"))
-    name: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = _ALIASES
-    description: str = attrs.field(validator=_non_blank)
+    id: ConditionId = attrs.field(validator=checks.id_of("condition"))
+    name: str = attrs.field(validator=checks.non_blank)
+    aliases: tuple[str, ...] = checks.ALIASES
+    description: str = attrs.field(validator=checks.non_blank)
     caution: str | None = None
-    muscles: tuple[Link, ...] = _LINKS
-    sources: tuple[SourceId, ...] = _SOURCES
+    muscles: tuple[Link, ...] = checks.LINKS
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 @attrs.frozen(kw_only=True)
@@ -637,82 +397,17 @@ class Treatment:
         sources: Where it is described.
     """
 
-    id: TreatmentId = attrs.field(validator=_id_of("treatment"))
-    kind: TreatmentKind = attrs.field(validator=_member(TreatmentKind))
-    name: str = attrs.field(validator=_non_blank)
-    aliases: tuple[str, ...] = _ALIASES
-    description: str = attrs.field(validator=_non_blank)
+    id: TreatmentId = attrs.field(validator=checks.id_of("treatment"))
+    kind: TreatmentKind = attrs.field(validator=checks.member(TreatmentKind))
+    name: str = attrs.field(validator=checks.non_blank)
+    aliases: tuple[str, ...] = checks.ALIASES
+    description: str = attrs.field(validator=checks.non_blank)
     caution: str | None = None
-    muscles: tuple[Link, ...] = _LINKS
-    sources: tuple[SourceId, ...] = _SOURCES
-
-
-@attrs.frozen(kw_only=True)
-class AliasPatch:
-    """Extra aliases for a record defined elsewhere (used by extension files).
-
-    Attributes:
-        record: The ID of the record that gets the aliases.
-        aliases: The new aliases.
-        sources: Optional citations for the new names.
-    """
-
-    record: str = attrs.field(validator=_id_of(*PREFIXES))
-    aliases: tuple[str, ...] = attrs.field(validator=[_not_empty, _non_blank_items, _distinct])
-    sources: tuple[SourceId, ...] = attrs.field(default=(), validator=[_ids_of("source"), _distinct])
+    muscles: tuple[Link, ...] = checks.LINKS
+    sources: tuple[SourceId, ...] = checks.SOURCES
 
 
 #: Any record that has an ``id``.
 Record = Source | Region | Muscle | TriggerPoint | Relation | Factor | Symptom | Condition | Treatment
-
-#: The dataset sections that hold records, in document order, with their classes.
-SECTIONS: dict[str, type[Any]] = {
-    "sources": Source,
-    "regions": Region,
-    "muscles": Muscle,
-    "trigger_points": TriggerPoint,
-    "relations": Relation,
-    "factors": Factor,
-    "symptoms": Symptom,
-    "conditions": Condition,
-    "treatments": Treatment,
-}
-
-
-@attrs.frozen(kw_only=True)
-class Dataset:
-    """A whole dataset document, as read from JSON and before indexing.
-
-    Attributes:
-        schema_version: The format version (``"1.0"``).
-        dataset_version: The content version.
-        title: The dataset's title.
-        license: The data licence.
-        attribution: Credits to ship with the data.
-        sources: Citation records.
-        regions: The region hierarchy.
-        muscles: Muscles.
-        trigger_points: Trigger points with their referrals.
-        relations: Satellite, key and overload relations.
-        factors: Activating, overload and perpetuating factors.
-        symptoms: Symptoms beyond pain.
-        conditions: Look-alike conditions.
-        treatments: Self-treatments.
-        extra_aliases: Aliases added to records defined elsewhere.
-    """
-
-    schema_version: str
-    dataset_version: str = ""
-    title: str = ""
-    license: str = ""
-    attribution: str = ""
-    sources: tuple[Source, ...] = ()
-    regions: tuple[Region, ...] = ()
-    muscles: tuple[Muscle, ...] = ()
-    trigger_points: tuple[TriggerPoint, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    factors: tuple[Factor, ...] = ()
-    symptoms: tuple[Symptom, ...] = ()
-    conditions: tuple[Condition, ...] = ()
-    treatments: tuple[Treatment, ...] = ()
-    extra_aliases: tuple[AliasPatch, ...] = ()
+#: The records that link to muscles through :class:`Link` entries.
+LinkedRecord = Factor | Symptom | Condition | Treatment

@@ -7,9 +7,10 @@ from typing import Any
 
 import attrs
 
-from triggerpoints._atlas import Atlas, load
+from triggerpoints._atlas import Atlas
+from triggerpoints._kinds import KINDS
+from triggerpoints._load import load
 from triggerpoints._models import BodyArea, Muscle, Zone
-from triggerpoints._rank import _muscle_of
 
 __all__ = ["COLUMNS", "LINK_KINDS", "Coverage", "CoverageRow", "Gap", "coverage"]
 
@@ -27,7 +28,7 @@ COLUMNS = (
 )
 """The counted columns of :class:`CoverageRow`, in display order."""
 
-LINK_KINDS = ("relations", "factors", "symptoms", "conditions", "treatments")
+LINK_KINDS = ("relations", *(kind.section for kind in KINDS if kind.linked))
 """What the manual gives for each muscle besides its trigger points; see :class:`Gap`."""
 
 
@@ -184,7 +185,7 @@ def coverage(*, atlas: Atlas | None = None) -> Coverage:
         >>> [row.area for row in report.rows][:2]
         ['head-and-neck', 'upper-back-shoulder-and-arm']
     """
-    atlas = atlas or load()
+    atlas = load() if atlas is None else atlas
     rows = tuple(
         _row(atlas, area.value, area.half, {m.id for m in atlas.muscles if m.body_area is area}) for area in BodyArea
     )
@@ -216,7 +217,7 @@ def _gap(atlas: Atlas, muscle: Muscle) -> Gap:
 def _row(atlas: Atlas, area: str, half: str, muscles: set[str]) -> CoverageRow:
     points = [p for p in atlas.trigger_points if p.muscle in muscles]
     referrals = [r for p in points for r in p.referrals]
-    relations = [r for r in atlas.relations if _muscle_of(atlas, r.source) in muscles]
+    relations = [r for r in atlas.relations if atlas.muscle_of(r.source) in muscles]
     cited: set[str] = set()
     cited.update(source for m in muscles for source in atlas.muscle(m).sources)
     for point in points:

@@ -7,22 +7,32 @@ Every name, alias and query goes through :func:`normalize` before it is compared
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+
+__all__ = [
+    "DIRECTIONS",
+    "FILLER",
+    "SIDES",
+    "Similarity",
+    "close_matches",
+    "normalize",
+    "place_tokens",
+    "similarity",
+    "singular",
+]
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@functools.lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Return the comparison key of ``text``.
 
     Case-folds, strips accents, drops apostrophes, turns every other run of
-    punctuation or space into one space, and trims. Results are cached: the same
-    names are normalized when a dataset is checked, indexed and queried.
+    punctuation or space into one space, and trims. Not cached: the indexes hold
+    the normalized words of a dataset, so only queries are normalized at run time.
 
     Args:
         text: Any text.
@@ -84,6 +94,8 @@ def similarity(query: str, candidate: str) -> float:
     otherwise                                     0.0
     ============================================  =====================
 
+    To score many candidates against one query, make one :class:`Similarity` and call it.
+
     Args:
         query: A normalized query.
         candidate: A normalized name or alias.
@@ -98,23 +110,61 @@ def similarity(query: str, candidate: str) -> float:
         >>> similarity("max glute", "glute max")
         0.8
     """
-    if not query or not candidate:
-        return 0.0
-    if query == candidate:
-        return 1.0
-    if candidate.startswith(query):
-        return 0.9
-    words = candidate.split()
-    if all(any(word.startswith(part) for word in words) for part in query.split()):
-        return 0.8
-    import difflib  # noqa: PLC0415 - only suggestions and fuzzy search need it
+    return Similarity(query)(candidate)
 
-    matcher = difflib.SequenceMatcher(None, candidate, query)
-    # The two cheap upper bounds rule most candidates out before the full ratio.
-    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
-        return 0.0
-    ratio = matcher.ratio()
-    return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0
+
+class Similarity:
+    """:func:`similarity` against one query, for scoring many candidates.
+
+    The query's words and letters are worked out once, and one
+    :class:`difflib.SequenceMatcher` is kept with the query as its second sequence (the
+    one it indexes), so each candidate costs a cheap bound check and, only when the
+    bounds allow a close spelling, one ratio.
+
+    Examples:
+        >>> from triggerpoints._text import Similarity
+        >>> score = Similarity("max glute")
+        >>> score("glute max"), score("piriformis")
+        (0.8, 0.0)
+    """
+
+    __slots__ = ("_letters", "_matcher", "_parts", "_query")
+
+    def __init__(self, query: str) -> None:
+        import difflib  # noqa: PLC0415 - only suggestions and fuzzy search need it
+
+        self._query = query
+        self._parts = query.split()
+        self._letters = frozenset(query)
+        self._matcher = difflib.SequenceMatcher(None)
+        self._matcher.set_seq2(query)
+
+    def __call__(self, candidate: str) -> float:  # noqa: PLR0911 - one return per tier reads best
+        """The score of ``candidate`` against the query (see :func:`similarity`)."""
+        query = self._query
+        if not query or not candidate:
+            return 0.0
+        if query == candidate:
+            return 1.0
+        if candidate.startswith(query):
+            return 0.9
+        words = candidate.split()
+        if all(any(word.startswith(part) for word in words) for part in self._parts):
+            return 0.8
+        # Upper bounds of the ratio 2M/T: the shorter length bounds the matches M, and
+        # so do the characters the two share; most candidates fail one before the ratio.
+        total = len(query) + len(candidate)
+        if 2 * min(len(query), len(candidate)) < 0.6 * total:
+            return 0.0
+        shared = sum(1 for char in candidate if char in self._letters)
+        if 2 * shared < 0.6 * total:
+            return 0.0
+        matcher = self._matcher
+        matcher.set_seq1(candidate)
+        if matcher.quick_ratio() < 0.6:
+            return 0.0
+        ratio = matcher.ratio()
+        return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0
 
 
 #: Words that carry no place: they are dropped from phrases and aliases alike.

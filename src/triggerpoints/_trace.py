@@ -12,10 +12,12 @@ from typing import Literal
 
 import attrs
 
-from triggerpoints._atlas import Atlas, load
+from triggerpoints._atlas import Atlas
+from triggerpoints._evidence import DEFAULT_WEIGHTS, Weights, specificity
+from triggerpoints._load import load
 from triggerpoints._lookup import resolve_place
 from triggerpoints._models import RelationKind, TriggerPoint, Zone
-from triggerpoints.exceptions import UnknownIdError
+from triggerpoints.exceptions import ArgumentError
 
 __all__ = ["Path", "Step", "trace"]
 
@@ -80,10 +82,10 @@ def trace(
     max_depth: int = 3,
     atlas: Atlas | None = None,
     relation_weight: float = 0.5,
-    essential: float = 1.0,
-    spillover: float = 0.4,
-    subregion: float = 0.8,
-    broader: float = 0.5,
+    essential: float = DEFAULT_WEIGHTS.essential,
+    spillover: float = DEFAULT_WEIGHTS.spillover,
+    subregion: float = DEFAULT_WEIGHTS.subregion,
+    broader: float = DEFAULT_WEIGHTS.broader,
 ) -> tuple[Path, ...]:
     """Return the ways ``source`` can produce pain in ``target``, most plausible first.
 
@@ -105,7 +107,8 @@ def trace(
 
     Raises:
         UnknownIdError: ``source`` or ``target`` names nothing; raised before any work.
-        ValueError: ``max_depth`` is negative, or ``target`` names several regions.
+        ArgumentError: ``max_depth`` is negative, a weight is out of range, or
+            ``target`` names several regions.
 
     Notes:
         ``plausibility = relation_weight ** hops * zone * specificity``, where
@@ -122,52 +125,51 @@ def trace(
              -> refers (essential, exact) -> Lateral leg
     """
     atlas = load() if atlas is None else atlas
-    if max_depth < 0:
-        raise ValueError("max_depth must not be negative")
+    if isinstance(max_depth, bool) or not isinstance(max_depth, int) or max_depth < 0:
+        raise ArgumentError("max_depth", max_depth, "a whole number of at least 0")
+    if (
+        isinstance(relation_weight, bool)
+        or not isinstance(relation_weight, int | float)
+        or not 0 < relation_weight <= 1
+    ):
+        raise ArgumentError("relation_weight", relation_weight, "a number above 0 and at most 1")
+    weights = Weights(essential=essential, spillover=spillover, subregion=subregion, broader=broader)
     start_points = _start(atlas, source)
     goal = _goal(atlas, target)
-    weights = {"relation": relation_weight, "essential": essential, "spillover": spillover}
-    walker = _Walker(atlas, goal, weights, subregion=subregion, broader=broader)
+    walker = _Walker(atlas, goal, weights, relation_weight)
     paths = walker.walk(start_points, max_depth)
     return tuple(sorted(paths, key=lambda path: (-path.plausibility, len(path.steps), str(path))))
 
 
 def _start(atlas: Atlas, source: str) -> tuple[TriggerPoint, ...]:
-    try:
-        return (atlas.trigger_point(source),)
-    except UnknownIdError:
-        pass
-    try:
-        return atlas.trigger_points_of(source)
-    except UnknownIdError:
-        suggestions = atlas.search(source, kind="muscle", limit=3)
-        raise UnknownIdError("muscle or trigger point", source, [m.name for m in suggestions]) from None
+    points = atlas.find(source, kind="trigger_point")
+    if len(points) == 1:
+        return (atlas.trigger_point(points[0]),)
+    return atlas.trigger_points_of(atlas.muscle_of(source))
 
 
 def _goal(atlas: Atlas, target: str) -> str:
     place = resolve_place(target, atlas=atlas)
     if len(place.regions) != 1:
-        raise ValueError(f"{target!r} names several regions ({', '.join(place.regions)}); trace one at a time")
+        raise ArgumentError("target", target, f"one region, not {len(place.regions)} ({', '.join(place.regions)})")
     return place.regions[0]
 
 
 class _Walker:
-    def __init__(self, atlas: Atlas, goal: str, weights: dict[str, float], *, subregion: float, broader: float) -> None:
+    def __init__(self, atlas: Atlas, goal: str, weights: Weights, relation_weight: float) -> None:
         self.atlas = atlas
         self.goal = goal
         self.weights = weights
-        self.subregion = subregion
-        self.broader = broader
+        self.relation_weight = relation_weight
 
     def referrals(self, point: TriggerPoint, hops: tuple[Step, ...], weight: float) -> list[Path]:
         found: list[Path] = []
-        factors = {"same": (1.0, "exact"), "inside": (self.subregion, "inside"), "around": (self.broader, "around")}
         for referral in point.referrals:
-            placement = self.atlas.compare_regions(referral.region, self.goal)
+            placement = specificity(self.atlas, referral.region, self.goal, self.weights)
             if placement is None:
                 continue
-            factor, how = factors[placement]
-            zone = self.weights["essential"] if referral.zone is Zone.ESSENTIAL else self.weights["spillover"]
+            factor, how = placement
+            zone = self.weights.essential if referral.zone is Zone.ESSENTIAL else self.weights.spillover
             step = Step(
                 kind="refers",
                 source=point.id,
@@ -192,14 +194,14 @@ class _Walker:
                 if depth == max_depth:
                     continue
                 for relation in self.atlas.relations_of(current, direction="out"):
-                    target_muscle = self._muscle_of(relation.target)
+                    target_muscle: str = self.atlas.muscle_of(relation.target)
                     if relation.kind not in _FOLLOWED or target_muscle in seen:
                         continue
                     step = Step(
                         kind=relation.kind.value,  # type: ignore[arg-type]
                         source=relation.source,
                         target=relation.target,
-                        weight=self.weights["relation"],
+                        weight=self.relation_weight,
                         detail=relation.id,
                         names=(self.atlas.name_of(relation.source), self.atlas.name_of(relation.target)),
                     )
@@ -209,10 +211,6 @@ class _Walker:
                     )
             frontier = next_frontier
         return paths
-
-    def _muscle_of(self, record_id: str) -> str:
-        record = self.atlas.get(record_id)
-        return record.muscle if isinstance(record, TriggerPoint) else record.id
 
     def _points_of(self, record_id: str) -> tuple[TriggerPoint, ...]:
         record = self.atlas.get(record_id)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import enum
 import json
 import os
 import sys
@@ -22,10 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, NoReturn, TextIO, cast
 
-import attrs
-
 import triggerpoints as tp
-from triggerpoints._index import KINDS, kind_of
+from triggerpoints import _show as show
 
 __all__ = ["main"]
 
@@ -59,17 +56,6 @@ def _err(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def _plain(value: Any) -> Any:
-    """Records and their parts as JSON-ready data (enums as their values)."""
-    if attrs.has(type(value)):
-        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (tuple, list, frozenset)):
-        return [_plain(item) for item in value]
-    return value
-
-
 def _print_json(data: Any, out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -82,124 +68,20 @@ def _atlas(args: argparse.Namespace) -> tp.Atlas:
 # show ----------------------------------------------------------------------------------
 
 
-def _referral_lines(atlas: tp.Atlas, point: tp.TriggerPoint, indent: str) -> list[str]:
-    lines = []
-    for zone in tp.Zone:
-        regions = [atlas.name_of(r.region) for r in point.referrals if r.zone is zone]
-        if regions:
-            lines.append(f"{indent}{zone.value}: {', '.join(regions)}")
-    if point.spared:
-        lines.append(f"{indent}spares: {', '.join(atlas.name_of(s.region) for s in point.spared)}")
-    return lines
-
-
-def _muscle_text(atlas: tp.Atlas, muscle: tp.Muscle) -> list[str]:
-    lines = [f"{muscle.name}  [{muscle.id}]", f"  body area: {muscle.body_area.value}"]
-    if muscle.aliases:
-        lines.append(f"  also: {', '.join(muscle.aliases)}")
-    lines += [f"  where: {muscle.location}"] if muscle.location else []
-    lines += [f"  action: {muscle.action}"] if muscle.action else []
-    lines += [f"  xrefs: {', '.join(muscle.xrefs)}"] if muscle.xrefs else []
-    lines.append("  trigger points:")
-    for point in atlas.trigger_points_of(muscle.id):
-        lines.append(f"    {point.label}  [{point.id}]")
-        lines += _referral_lines(atlas, point, "      ")
-    for relation in atlas.relations_of(muscle.id):
-        arrow = f"{atlas.name_of(relation.source)} -{relation.kind.value}-> {atlas.name_of(relation.target)}"
-        lines.append(f"  relation: {arrow}: {relation.mechanism}")
-    for label, records in (
-        ("factors", atlas.factors_of(muscle.id)),
-        ("symptoms", atlas.symptoms_of(muscle.id)),
-        ("mimics", atlas.conditions_of(muscle.id)),
-        ("self-treatment", atlas.treatments_of(muscle.id)),
-    ):
-        if records:
-            lines.append(f"  {label}: {', '.join(record.name for record in records)}")
-    lines.append(f"  sources: {', '.join(muscle.sources)}")
-    return lines
-
-
-def _point_text(atlas: tp.Atlas, point: tp.TriggerPoint) -> list[str]:
-    lines = [f"{atlas.name_of(point.id)}  [{point.id}]", f"  muscle: {atlas.name_of(point.muscle)}"]
-    lines += [f"  where: {point.location}"] if point.location else []
-    lines += [f"  palpation: {point.palpation}"] if point.palpation else []
-    lines += _referral_lines(atlas, point, "  ")
-    lines += [f"  note: {point.note}"] if point.note else []
-    lines.append(f"  sources: {', '.join(point.sources)}")
-    return lines
-
-
-def _region_text(atlas: tp.Atlas, region: tp.Region) -> list[str]:
-    lines = [f"{region.name}  [{region.id}]"]
-    lines += [f"  part of: {atlas.name_of(region.parent)}"] if region.parent else []
-    lines += [f"  also: {', '.join(region.aliases)}"] if region.aliases else []
-    children = atlas.children_of(region.id)
-    lines += [f"  contains: {', '.join(child.name for child in children)}"] if children else []
-    for zone in tp.Zone:
-        hits = atlas.referrals_to(region.id, zone=zone)
-        muscles = dict.fromkeys(atlas.name_of(hit.muscle) for hit in hits)
-        if muscles:
-            lines.append(f"  {zone.value} pain from: {', '.join(muscles)}")
-    lines += [f"  caution: {text}" for _, text in atlas.cautions_for(region.id)]
-    return lines
-
-
-def _other_text(atlas: tp.Atlas, record: Any) -> list[str]:
-    lines = [f"{getattr(record, 'name', None) or getattr(record, 'title', record.id)}  [{record.id}]"]
-    for field in ("kind", "category", "description", "mechanism", "caution", "url", "note"):
-        value = getattr(record, field, None)
-        if value:
-            lines.append(f"  {field}: {value.value if isinstance(value, enum.Enum) else value}")
-    lines.extend(f"  muscle: {atlas.name_of(link.muscle)}" for link in getattr(record, "muscles", ()))
-    return lines
-
-
-def _show_data(atlas: tp.Atlas, record: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": kind_of(record.id), "record": _plain(record)}
-    if isinstance(record, tp.Muscle):
-        data["trigger_points"] = [_plain(point) for point in atlas.trigger_points_of(record.id)]
-        data["relations"] = [_plain(relation) for relation in atlas.relations_of(record.id)]
-        for key, records in (
-            ("factors", atlas.factors_of(record.id)),
-            ("symptoms", atlas.symptoms_of(record.id)),
-            ("conditions", atlas.conditions_of(record.id)),
-            ("treatments", atlas.treatments_of(record.id)),
-        ):
-            data[key] = [{"id": r.id, "name": r.name} for r in records]
-    if isinstance(record, tp.Region):
-        data["children"] = [child.id for child in atlas.children_of(record.id)]
-        data["referrals"] = [
-            {"trigger_point": hit.trigger_point, "muscle": hit.muscle, "zone": hit.zone.value, "match": hit.match}
-            for hit in atlas.referrals_to(record.id)
-        ]
-        data["cautions"] = [{"region": region, "caution": text} for region, text in atlas.cautions_for(record.id)]
-    cited = sorted(_sources_in(data["record"]) | _sources_in(data.get("trigger_points", [])))
-    data["sources"] = [_plain(atlas.source(source)) for source in cited]
-    return data
-
-
-def _sources_in(value: Any) -> set[str]:
-    if isinstance(value, dict):
-        return set().union(*(_sources_in(v) for v in value.values())) if value else set()
-    if isinstance(value, list):
-        return set().union(*(_sources_in(v) for v in value)) if value else set()
-    return {value} if isinstance(value, str) and value.startswith("source:") else set()
-
-
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     atlas = _atlas(args)
     record = atlas.lookup(args.key, kind=args.kind)
     if args.json:
-        _print_json(_show_data(atlas, record), out)
+        _print_json(show.show_data(atlas, record), out)
         return 0
     if isinstance(record, tp.Muscle):
-        lines = _muscle_text(atlas, record)
+        lines = show.muscle_text(atlas, record)
     elif isinstance(record, tp.TriggerPoint):
-        lines = _point_text(atlas, record)
+        lines = show.point_text(atlas, record)
     elif isinstance(record, tp.Region):
-        lines = _region_text(atlas, record)
+        lines = show.region_text(atlas, record)
     else:
-        lines = _other_text(atlas, record)
+        lines = show.other_text(atlas, record)
     out.write("\n".join(lines) + "\n")
     return 0
 
@@ -210,7 +92,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _search(args: argparse.Namespace, out: TextIO) -> int:
     matches = _atlas(args).search(args.text, kind=args.kind, limit=args.limit)
     if args.json:
-        _print_json([_plain(match) for match in matches], out)
+        _print_json([show.plain(match) for match in matches], out)
         return 0
     if not matches:
         _err(f"{PROG}: nothing matches {args.text!r}")
@@ -272,7 +154,7 @@ def _rank(args: argparse.Namespace, out: TextIO) -> int:
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
     paths = tp.trace(args.source, args.target, max_depth=args.max_depth, atlas=_atlas(args))
     if args.json:
-        _print_json([_plain(path) for path in paths], out)
+        _print_json([show.plain(path) for path in paths], out)
         return 0
     if not paths:
         out.write(f"No path from {args.source!r} to {args.target!r} within {args.max_depth} relation steps.\n")
@@ -385,7 +267,7 @@ def _draw(args: argparse.Namespace, out: TextIO) -> int:
 
 # the parser ------------------------------------------------------------------------------
 
-_KINDS = tuple(KINDS)
+_KINDS = tuple(kind.name for kind in tp.KINDS)
 
 
 def _positive(text: str) -> int:
@@ -396,6 +278,22 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
     return value
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 20:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 20: {text!r}")
+    return value
+
+
+def _picture_file(text: str) -> str:
+    if not text.lower().endswith((".svg", ".png")):
+        raise argparse.ArgumentTypeError(f"can write .svg or .png files only, not {text!r}")
+    return text
 
 
 def _common() -> _Parser:
@@ -426,9 +324,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--kind", choices=_KINDS, help="only records of this kind")
 
     search = command("search", _search, "find records by name or alias, best first")
-    search.add_argument("text")
-    search.add_argument("--kind", choices=_KINDS)
-    search.add_argument("--limit", type=_positive, default=10)
+    search.add_argument("text", help="free text: part of a name or alias, misspellings allowed")
+    search.add_argument("--kind", choices=_KINDS, help="only records of this kind")
+    search.add_argument("--limit", type=_positive, default=10, help="at most this many results (default 10)")
 
     regions = command("regions", _regions, "print the region hierarchy as a tree")
     regions.add_argument("root", nargs="?", default="region:body", help="start here (default: the whole body)")
@@ -439,7 +337,7 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--activity", action="append", default=[], help="an activity that brought it on (repeatable)")
     rank.add_argument("--symptom", action="append", default=[], help="a symptom beyond pain (repeatable)")
     rank.add_argument("--absent", action="append", default=[], help="a region that does not hurt (repeatable)")
-    rank.add_argument("--limit", type=_positive, default=10)
+    rank.add_argument("--limit", type=_positive, default=10, help="at most this many candidates (default 10)")
 
     trace = command("trace", _trace, "find how a muscle or trigger point can produce pain in a region")
     trace.add_argument("source", help="a muscle or trigger point")
@@ -447,20 +345,26 @@ def _parser() -> argparse.ArgumentParser:
     trace.add_argument("--max-depth", type=_positive, default=3, help="relation steps to follow (default 3)")
 
     export = command("export", _export, "write the data for other tools")
-    export.add_argument("format", choices=("graphml", "node-link", "csv", "json"))
+    export.add_argument("format", choices=("graphml", "node-link", "csv", "json"), help="what to write")
     export.add_argument("-o", "--output", metavar="PATH", help="file (a folder for csv); default standard output")
 
     validate = command("validate", _validate, "check a dataset file; list every problem with its JSON path")
-    validate.add_argument("file")
+    validate.add_argument("file", help="a dataset JSON file to check")
 
     draw = command("draw", _draw, "draw a muscle, a trigger point, pain regions or a ranking on the body (SVG or PNG)")
     draw.add_argument("names", nargs="+", help="a muscle or trigger point; or regions; or, with --rank, pain places")
-    draw.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png; default: SVG on standard output")
+    draw.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=_picture_file,
+        help="FILE.svg or FILE.png; default: SVG on standard output",
+    )
     draw.add_argument(
         "--side", choices=("right", "left", "both"), help="side of the body (default right; both for regions)"
     )
     draw.add_argument("--view", action="append", choices=tp.VIEWS, help="only this view (repeatable)")
-    draw.add_argument("--scale", type=float, help="size of each view (default 1, that is 540 x 960; 0.5 with --rank)")
+    draw.add_argument("--scale", type=_scale, help="size of each view (default 1, that is 540 x 960; 0.5 with --rank)")
     draw.add_argument("--rank", action="store_true", help="rank the places given and draw the top candidates")
     draw.add_argument("--top", type=_positive, default=3, help="with --rank: candidates to draw (default 3)")
     draw.add_argument("--heatmap", action="store_true", help="with --rank: one heatmap instead of one row each")

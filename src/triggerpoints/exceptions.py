@@ -7,11 +7,14 @@ keep working in code that does not know this library.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 __all__ = [
     "AmbiguousKeyError",
+    "ArgumentError",
     "DatasetError",
+    "InvariantError",
     "MissingDependencyError",
     "Problem",
     "TriggerPointsError",
@@ -47,23 +50,90 @@ class UnknownIdError(TriggerPointsError, LookupError):
     Examples:
         >>> import triggerpoints as tp
         >>> try:
-        ...     tp.region("sits bon")
+        ...     tp.load().region("sits bon")
         ... except tp.UnknownIdError as error:
         ...     print(error)
         unknown region 'sits bon'; did you mean 'sits bone'?
     """
 
-    def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, kind: str, key: str, suggestions: Sequence[str] | Callable[[], Sequence[str]] = ()) -> None:
         self.kind = kind
         self.key = key
-        self.suggestions = tuple(suggestions)
-        super().__init__(kind, key, self.suggestions)
+        # Finding close names costs far more than raising; many callers catch the error
+        # and never read it, so a callable is only asked when the suggestions are read.
+        self._suggestions: tuple[str, ...] | Callable[[], Sequence[str]] = (
+            suggestions if callable(suggestions) else tuple(suggestions)
+        )
+        super().__init__(kind, key)
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Close matches (display names), best first; computed when first read."""
+        if callable(self._suggestions):
+            self._suggestions = tuple(self._suggestions())
+        return self._suggestions
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.key, self.suggestions))
 
     def __str__(self) -> str:
         message = f"unknown {self.kind} {self.key!r}"
         if self.suggestions:
             message += f"; did you mean {_either(self.suggestions[:3])}?"
         return message
+
+
+class ArgumentError(TriggerPointsError, ValueError):
+    """An argument value that a function or command cannot use.
+
+    Attributes:
+        argument: The parameter's name (``"limit"``, ``"kind"``, ``"scale"``).
+        value: The value given.
+        expected: What would have been accepted, in a few words.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> try:
+        ...     tp.load().search("glute", limit=-1)
+        ... except tp.ArgumentError as error:
+        ...     print(error)
+        invalid limit -1: expected a whole number of at least 0, or None
+    """
+
+    def __init__(self, argument: str, value: object, expected: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        super().__init__(argument, value, expected)
+
+    def __str__(self) -> str:
+        return f"invalid {self.argument} {self.value!r}: expected {self.expected}"
+
+
+class InvariantError(TriggerPointsError, ValueError):
+    """A record field whose value breaks one of the record's own rules.
+
+    Raised when a record is made in Python with a bad value; loading a file reports
+    the same rules as :class:`DatasetError` problems with their JSON paths.
+
+    Attributes:
+        field: The name of the offending field.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> try:
+        ...     tp.Spared(region="lateral leg", sources=("source:ts-vol2-ch9",))
+        ... except tp.InvariantError as error:
+        ...     print(error.field, "-", error)
+        region - malformed id 'lateral leg'; expected 'region:lower-kebab-case'
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, str(self)))
 
 
 class MissingDependencyError(TriggerPointsError, ImportError):

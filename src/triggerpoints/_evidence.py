@@ -1,0 +1,95 @@
+"""What ranking and tracing share: the model's weights, and how specific a referral is.
+
+A referral explains pain in an asked-for region when it names that region
+(``"exact"``), a region inside it (``"subregion"``) or a region around it
+(``"broader"``); :func:`specificity` says which, and its weight, for both
+:func:`~triggerpoints.rank` and :func:`~triggerpoints.trace`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import attrs
+
+from triggerpoints._atlas import Atlas
+from triggerpoints.exceptions import ArgumentError
+
+__all__ = ["DEFAULT_WEIGHTS", "Specificity", "Weights", "specificity"]
+
+#: How a referral's region sits relative to the asked-for region.
+Specificity = Literal["exact", "subregion", "broader"]
+
+
+@attrs.frozen(kw_only=True)
+class Weights:
+    """Every weight of the ranking model, with its default. See :func:`~triggerpoints.rank`.
+
+    Tracing uses ``essential``, ``spillover``, ``subregion`` and ``broader`` too.
+
+    Raises:
+        ArgumentError: A weight is not a positive number, or a probability is over 1.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> tp.Weights().spillover
+        0.4
+    """
+
+    essential: float = 1.0
+    spillover: float = 0.4
+    exact: float = 1.0
+    subregion: float = 0.8
+    broader: float = 0.5
+    sensitivity: float = 0.9
+    leak: float = 0.05
+    activity_lr: float = 3.0
+    symptom_lr: float = 3.0
+    absent_weight: float = 0.8
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(Weights):
+            value = getattr(self, field.name)
+            if isinstance(value, bool) or not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise ArgumentError(field.name, value, "a positive number")
+        for name in ("spillover", "subregion", "broader", "sensitivity", "absent_weight", "essential", "exact"):
+            if getattr(self, name) > 1:
+                raise ArgumentError(name, getattr(self, name), "a number above 0 and at most 1")
+
+    def specificity(self, atlas: Atlas, referred: str, asked: str) -> tuple[float, Specificity] | None:
+        """How a referral to ``referred`` explains pain in ``asked``: weight and kind, or ``None``.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.Weights().specificity(tp.load(), "region:ischial-tuberosity", "region:buttock")
+            (0.8, 'subregion')
+        """
+        return specificity(atlas, referred, asked, self)
+
+
+#: The default weights; keyword defaults of :func:`~triggerpoints.rank` and
+#: :func:`~triggerpoints.trace` are read from here.
+DEFAULT_WEIGHTS = Weights()
+
+
+def specificity(atlas: Atlas, referred: str, asked: str, weights: Weights) -> tuple[float, Specificity] | None:
+    """How a referral to ``referred`` explains pain in ``asked``, as a weight and a kind.
+
+    Args:
+        atlas: The atlas whose region hierarchy decides.
+        referred: The referral's region id.
+        asked: The asked-for region id.
+        weights: The weights of ``exact``, ``subregion`` and ``broader``.
+
+    Returns:
+        ``(weight, kind)``, or ``None`` when neither region lies inside the other.
+    """
+    placement = atlas.compare_regions(referred, asked)
+    if placement == "same":
+        return weights.exact, "exact"
+    if placement == "inside":
+        return weights.subregion, "subregion"
+    if placement == "around":
+        return weights.broader, "broader"
+    return None
