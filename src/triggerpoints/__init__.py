@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from triggerpoints._atlas import Atlas, ReferralHit
 from triggerpoints._candidates import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch
 from triggerpoints._evidence import Specificity, Weights
+from triggerpoints._index import Indexes
 from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
 from triggerpoints._load import load
 from triggerpoints._lookup import Place, resolve_place
@@ -60,7 +61,7 @@ from triggerpoints._models import (
     View,
     Zone,
 )
-from triggerpoints._names import Match
+from triggerpoints._names import Match, Names
 from triggerpoints._rank import rank
 from triggerpoints.exceptions import (
     AmbiguousKeyError,
@@ -112,6 +113,7 @@ __all__ = [
     "FactorKind",
     "FactorMatch",
     "Gap",
+    "Indexes",
     "InvariantError",
     "Kind",
     "KindInfo",
@@ -122,6 +124,7 @@ __all__ = [
     "MissingDependencyError",
     "Muscle",
     "MuscleId",
+    "Names",
     "Path",
     "Place",
     "Problem",

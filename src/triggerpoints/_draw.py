@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from triggerpoints._atlas import Atlas
+from triggerpoints._candidates import Candidate, Ranking
 from triggerpoints._canvas import (
     STYLES,
     VIEWS,
@@ -35,7 +36,6 @@ from triggerpoints._canvas import (
 )
 from triggerpoints._load import load
 from triggerpoints._models import Zone
-from triggerpoints._candidates import Candidate, Ranking
 from triggerpoints.exceptions import ArgumentError, MissingDependencyError
 
 __all__ = ["VIEWS", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"]

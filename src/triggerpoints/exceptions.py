@@ -166,7 +166,7 @@ class MissingDependencyError(TriggerPointsError, ImportError):
 class AmbiguousKeyError(TriggerPointsError, LookupError):
     """A name or alias that matches more than one record.
 
-    Raised by :func:`triggerpoints.lookup` when the same word names records of
+    Raised by :meth:`triggerpoints.Atlas.lookup` when the same word names records of
     different kinds (a region and a muscle, say). Ask the kind-specific method, or
     pass ``kind=``.
 
