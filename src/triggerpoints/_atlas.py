@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from triggerpoints._index import Indexes, build
+from triggerpoints._index import Indexes, NameTables, build
 from triggerpoints._kinds import Dataset
 from triggerpoints._models import (
     Condition,
@@ -101,7 +101,9 @@ class Atlas(RecordAccess):
     """Lookup by name and alias, "did you mean" and fuzzy search over the indexes."""
     _graph: _Lazy = attrs.field(repr=False, alias="_graph")
 
-    def __init__(self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False) -> None:
+    def __init__(
+        self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False, tables: NameTables | None = None
+    ) -> None:
         """Index ``dataset``, checking it first unless ``validated`` says it was.
 
         Args:
@@ -110,6 +112,8 @@ class Atlas(RecordAccess):
             origin: How to name the data in messages.
             validated: Skip the check; the loaders pass this for data that was
                 checked when it was read (or when the package was built).
+            tables: The dataset's name tables, if they were made before (the packaged
+                data ships them); made here otherwise.
 
         Raises:
             DatasetError: The dataset is not valid; every problem is listed.
@@ -118,7 +122,7 @@ class Atlas(RecordAccess):
             from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is checked
 
             dataset = _dataset.parse(_dataset.unstructure(dataset), origin=origin)
-        indexes = build(dataset)
+        indexes = build(dataset, tables)
         self.__attrs_init__(dataset, origin, indexes, Names(indexes), _Lazy())
 
     def __repr__(self) -> str:

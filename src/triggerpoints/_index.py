@@ -20,7 +20,7 @@ from triggerpoints._models import LinkedRecord, Muscle, Record, Referral, Region
 from triggerpoints._text import normalize, place_tokens
 from triggerpoints._vocab import display_name, words
 
-__all__ = ["Indexes", "build", "muscle_of"]
+__all__ = ["Indexes", "NameTables", "build", "muscle_of", "name_tables"]
 
 _R = TypeVar("_R")
 
@@ -62,6 +62,28 @@ class Indexes:
     links: Mapping[str, tuple[LinkedRecord, ...]]
 
 
+@attrs.frozen(kw_only=True)
+class NameTables:
+    """The indexes made from normalized words: the costly part of indexing, made once at build time.
+
+    Attributes:
+        names: Kind -> normalized word -> the ids it names.
+        spelled: (record id, normalized word) -> the word as written in the data.
+        places: Place-word set of a region name or alias -> region ids.
+    """
+
+    names: Mapping[Kind, Mapping[str, frozenset[str]]]
+    spelled: Mapping[tuple[str, str], str]
+    places: Mapping[frozenset[str], frozenset[str]]
+
+
+def name_tables(dataset: Dataset) -> NameTables:
+    """Normalize every word of ``dataset`` into its name and place tables."""
+    records = [record for kind in KINDS for record in getattr(dataset, kind.section)]
+    names, spelled = _names(records, {muscle.id: muscle for muscle in dataset.muscles})
+    return NameTables(names=names, spelled=spelled, places=_places(dataset.regions))
+
+
 def muscle_of(record: Record | None, record_id: str) -> str:
     """The muscle a record belongs to: a trigger point's muscle, or the id itself.
 
@@ -72,8 +94,11 @@ def muscle_of(record: Record | None, record_id: str) -> str:
     return record.muscle if isinstance(record, TriggerPoint) else record_id
 
 
-def build(dataset: Dataset) -> Indexes:
+def build(dataset: Dataset, tables: NameTables | None = None) -> Indexes:
     """Build every index of a validated dataset.
+
+    ``tables`` are the dataset's name tables when they were made before (the packaged
+    data ships them); otherwise they are made here.
 
     Garbage collection is paused while the tables are built: they are many small
     containers that all stay alive, which the collector would otherwise scan again and
@@ -82,19 +107,18 @@ def build(dataset: Dataset) -> Indexes:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dataset)
+        return _build(dataset, name_tables(dataset) if tables is None else tables)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(dataset: Dataset) -> Indexes:
+def _build(dataset: Dataset, tables: NameTables) -> Indexes:
     sections: list[tuple[Record, ...]] = [getattr(dataset, kind.section) for kind in KINDS]
     records = [record for section in sections for record in section]
     by_id: dict[str, Record] = {record.id: record for record in records}
     muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
     display: dict[str, str] = {record.id: display_name(record, muscles) for record in records}
-    names, spelled = _names(records, muscles)
     children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
     ancestors, descendants = _hierarchy(dataset.regions, children)
     linked: list[LinkedRecord] = [r for kind in KINDS if kind.linked for r in getattr(dataset, kind.section)]
@@ -102,9 +126,9 @@ def _build(dataset: Dataset) -> Indexes:
         by_id=MappingProxyType(by_id),
         position=MappingProxyType({r.id: n for section in sections for n, r in enumerate(section)}),
         display=MappingProxyType(display),
-        names=names,
-        spelled=spelled,
-        places=_places(dataset.regions),
+        names=tables.names,
+        spelled=tables.spelled,
+        places=tables.places,
         points_of=_group((point.muscle, point) for point in dataset.trigger_points),
         children=children,
         ancestors=ancestors,

@@ -14,7 +14,6 @@ import attrs
 from triggerpoints._atlas import Atlas
 from triggerpoints._load import load
 from triggerpoints._text import DIRECTIONS, SIDES, normalize, place_tokens
-from triggerpoints.exceptions import UnknownIdError
 
 __all__ = ["Place", "resolve_place"]
 
@@ -93,13 +92,8 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
             found, left = _segment(part, atlas)
             regions += found
             leftover += left
-    if not regions:
-        suggestions: tuple[str, ...] = ()
-        try:
-            atlas.region(text)  # names no region: fails, and says what it may have meant
-        except UnknownIdError as error:
-            suggestions = error.suggestions
-        raise UnknownIdError("region", str(phrase), suggestions)
+    if not regions:  # the error works out what the phrase may have meant only if it is read
+        raise atlas.names.unknown("region", str(phrase), ("region",))
     enclosing = {ancestor.id for found in regions for ancestor in atlas.ancestors_of(found)}
     specific = tuple(dict.fromkeys(found for found in regions if found not in enclosing))
     return Place(phrase=phrase, regions=specific, side=side, leftover=tuple(leftover))

@@ -8,7 +8,9 @@ none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import threading
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -48,11 +50,69 @@ class Match:
     score: float
 
 
+class _Catalogue:
+    """One kind's words, arranged so a fuzzy query scores only the words that can match.
+
+    A word scores above 0 (see :func:`~triggerpoints._text.similarity`) only if every
+    query word starts one of its words, or if the two lengths allow a close spelling
+    (the shorter at least 3/7 of the longer). The first is found by searching one text
+    of all the words, the second by the words' lengths, sorted; every other word is
+    skipped unscored. The results are those of scoring every word.
+    """
+
+    __slots__ = ("_blob", "_lengths", "_order", "_starts", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        listed = tuple(words)
+        self._order = {word: position for position, word in enumerate(listed)}
+        self.words = tuple(sorted(listed, key=len))
+        self._lengths = [len(word) for word in self.words]
+        starts, offset = [], 0
+        for word in self.words:
+            starts.append(offset)
+            offset += len(word) + 2  # the space before it and the newline after it
+        self._starts = starts
+        self._blob = "".join(f" {word}\n" for word in self.words)
+
+    def candidates(self, query: str) -> list[str]:
+        """The words that may score above 0 against a normalized ``query``, in the index's order."""
+        return sorted(self._candidates(query), key=self._order.__getitem__)
+
+    def _candidates(self, query: str) -> Iterator[str]:
+        size = len(query)
+        low, high = (
+            bisect.bisect_left(self._lengths, (3 * size) // 7),
+            bisect.bisect_right(self._lengths, -(-7 * size // 3)),
+        )
+        seen = set(range(low, high))
+        yield from self.words[low:high]
+        probe = " " + max(query.split(), key=len)
+        found = self._blob.find(probe)
+        while found != -1:
+            index = bisect.bisect_right(self._starts, found) - 1
+            if index not in seen:
+                seen.add(index)
+                yield self.words[index]
+            found = self._blob.find(probe, found + 1)
+
+
 @attrs.frozen
 class Names:
     """Every name lookup of one dataset, answered from its indexes."""
 
     indexes: Indexes
+    _catalogues: dict[Kind, _Catalogue] = attrs.field(factory=dict, init=False, repr=False)
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False)
+
+    def _catalogue(self, kind: Kind) -> _Catalogue:
+        """The kind's words arranged for fuzzy queries, made on the first fuzzy query."""
+        found = self._catalogues.get(kind)
+        if found is None:
+            with self._lock:
+                found = self._catalogues.get(kind)
+                if found is None:
+                    found = self._catalogues[kind] = _Catalogue(self.indexes.names[kind])
+        return found
 
     def kinds(self, kind: str | None) -> tuple[Kind, ...]:
         """The kinds a query with ``kind`` covers.
@@ -123,11 +183,12 @@ class Names:
         score = Similarity(query)
         best: dict[str, tuple[float, str]] = {}
         for kind in kinds:
-            for word, ids in self.indexes.names[kind].items():
+            table = self.indexes.names[kind]
+            for word in self._catalogue(kind).candidates(query):
                 value = score(word)
                 if value < _SUGGEST_CUTOFF:
                     continue
-                for record_id in ids:
+                for record_id in table[word]:
                     written = self.indexes.spelled[(record_id, word)]
                     if written in (record_id, record_id.split(":", 1)[1]):
                         continue
@@ -148,11 +209,12 @@ class Names:
         score = Similarity(query)
         best: dict[str, tuple[float, str]] = {}
         for name in kinds:
-            for word, ids in self.indexes.names[name].items():
+            table = self.indexes.names[name]
+            for word in self._catalogue(name).candidates(query):
                 value = score(word)
                 if value <= 0:
                     continue
-                for record_id in ids:
+                for record_id in table[word]:
                     if value > best.get(record_id, (0.0, ""))[0]:
                         best[record_id] = (value, word)
         matches = [self._match(record_id, value, word) for record_id, (value, word) in best.items()]

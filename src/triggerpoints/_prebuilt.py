@@ -20,12 +20,14 @@ import enum
 import gc
 import json
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from triggerpoints import _enums
-from triggerpoints._kinds import KINDS, AliasPatch, Dataset
+from triggerpoints._index import NameTables, name_tables
+from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind
 from triggerpoints._models import Link, Referral, Spared
 from triggerpoints.exceptions import DatasetError, Problem
 
@@ -59,12 +61,16 @@ def encode(dataset: Dataset, *, source_digest: str) -> str:
     """
     layouts: dict[str, list[list[str]]] = {}
     sections = {kind.section: [_encode(record, layouts) for record in getattr(dataset, kind.section)] for kind in KINDS}
+    tables = name_tables(dataset)
     document = {
         "format": FORMAT,
         "source_sha256": source_digest,
         "scalars": {name: getattr(dataset, name) for name in _SCALARS},
         "layouts": dict(sorted(layouts.items())),
         "sections": sections,
+        "names": {kind: [[word, sorted(ids)] for word, ids in table.items()] for kind, table in tables.names.items()},
+        "spelled": [[record_id, word, written] for (record_id, word), written in tables.spelled.items()],
+        "places": [[sorted(words), sorted(ids)] for words, ids in tables.places.items()],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -110,10 +116,12 @@ def _codec(kind: Any) -> str:
 # --- reading (run time) -------------------------------------------------------------
 
 
-def read(text: str, *, origin: str) -> Dataset:
-    """The dataset of a ready-to-load JSON text made by :func:`encode`.
+def read(text: str, *, origin: str) -> tuple[Dataset, NameTables]:
+    """The dataset, and its name tables, of a ready-to-load JSON text made by :func:`encode`.
 
-    Garbage collection is paused while the records are made: they all stay alive.
+    The build ran every check, so records are made without running their validators
+    again (each is filled field by field, as its class's layout in the file lists them),
+    and garbage collection is paused while they are made: they all stay alive.
 
     Raises:
         DatasetError: The text is not a prebuilt file of this version of the package.
@@ -132,7 +140,7 @@ def read(text: str, *, origin: str) -> Dataset:
             decode = decoders.get(kind.record_class.__name__)
             rows = document["sections"][kind.section]
             fields[kind.section] = tuple(decode(row) for row in rows) if decode and rows else ()
-        return Dataset(**fields)
+        return Dataset(**fields), _tables(document)
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, DatasetError):
             raise
@@ -140,6 +148,17 @@ def read(text: str, *, origin: str) -> Dataset:
     finally:
         if enabled:
             gc.enable()
+
+
+def _tables(document: Mapping[str, Any]) -> NameTables:
+    names: dict[Kind, Mapping[str, frozenset[str]]] = {
+        kind: MappingProxyType({word: frozenset(ids) for word, ids in rows}) for kind, rows in document["names"].items()
+    }
+    return NameTables(
+        names=MappingProxyType(names),
+        spelled=MappingProxyType({(record_id, word): written for record_id, word, written in document["spelled"]}),
+        places=MappingProxyType({frozenset(words): frozenset(ids) for words, ids in document["places"]}),
+    )
 
 
 def _stale(origin: str, why: str) -> DatasetError:
@@ -158,9 +177,14 @@ def _decoder(
     if cls is None or [field.name for field in attrs.fields(cls)] != [field for field, _ in layout]:
         raise _stale(origin, f"its layout of {name} does not match this version's records")
     steps = [(field, _field_decoder(codec, decoders, layout_of=name, origin=origin)) for field, codec in layout]
+    new, assign = object.__new__, object.__setattr__
 
     def decode(row: list[Any]) -> Any:
-        return cls(**{field: step(value) if step else value for (field, step), value in zip(steps, row, strict=True)})
+        # Frozen attrs classes refuse __setattr__; object's own sets each slot directly.
+        record = new(cls)
+        for (field, step), value in zip(steps, row, strict=True):
+            assign(record, field, step(value) if step else value)
+        return record
 
     return decode
 

@@ -148,16 +148,17 @@ class Similarity:
             return 1.0
         if candidate.startswith(query):
             return 0.9
-        words = candidate.split()
-        if all(any(word.startswith(part) for word in words) for part in self._parts):
+        # Every query word starts a candidate word: tested with substring searches, which
+        # run in C, before any splitting.
+        spaced = " " + candidate
+        if all(" " + part in spaced for part in self._parts):
             return 0.8
         # Upper bounds of the ratio 2M/T: the shorter length bounds the matches M, and
         # so do the characters the two share; most candidates fail one before the ratio.
         total = len(query) + len(candidate)
         if 2 * min(len(query), len(candidate)) < 0.6 * total:
             return 0.0
-        shared = sum(1 for char in candidate if char in self._letters)
-        if 2 * shared < 0.6 * total:
+        if 2 * sum(map(candidate.count, self._letters)) < 0.6 * total:
             return 0.0
         matcher = self._matcher
         matcher.set_seq1(candidate)
