@@ -21,12 +21,9 @@ The mini dataset (tests/fixtures/mini.json), drawn as its graph::
 
 from __future__ import annotations
 
-import atexit
 import copy
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +31,6 @@ import pytest
 from hypothesis import settings
 
 import triggerpoints as tp
-
-# The tests never read or write the user's own cache of the validated packaged data: they
-# (and the processes they start) get a fresh cache folder of their own.
-_CACHE = tempfile.mkdtemp(prefix="triggerpoints-test-cache-")
-atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
-os.environ["TRIGGERPOINTS_CACHE_DIR"] = _CACHE
-os.environ.pop("TRIGGERPOINTS_NO_CACHE", None)
 
 # In CI, property tests run the same examples every time: a red build is reproducible.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)

@@ -39,20 +39,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "src" / "triggerpoints" / "data" / "triggerpoints.json"
-SECTIONS = (
-    "sources",
-    "regions",
-    "muscles",
-    "trigger_points",
-    "relations",
-    "factors",
-    "symptoms",
-    "conditions",
-    "treatments",
-    "extra_aliases",
-)
-REPLACED = {"muscles", "trigger_points", "relations"}
-UNITED = {"factors", "symptoms", "conditions", "treatments"}
+sys.path.insert(0, str(ROOT / "src"))
+
+from triggerpoints import KINDS  # noqa: E402 - after sys.path is set
+
+#: Every section a fragment may hold: the record kinds' sections, then alias patches.
+SECTIONS = (*(kind.section for kind in KINDS), "extra_aliases")
+#: Records linked to muscles are united by id; sources and regions keep their first
+#: definition; every other kind's record replaces the one with its id.
+UNITED = {kind.section for kind in KINDS if kind.linked}
+FIRST_WINS = {"sources", "regions"}
+REPLACED = {kind.section for kind in KINDS} - UNITED - FIRST_WINS
 
 
 def _unique(items: list[Any]) -> list[Any]:
@@ -219,7 +216,6 @@ def main(argv: list[str]) -> int:
     for conflict in merger.conflicts:
         print(f"conflict: {conflict}")
 
-    sys.path.insert(0, str(ROOT / "src"))
     import triggerpoints as tp
 
     with tempfile.TemporaryDirectory() as folder:
@@ -243,6 +239,7 @@ def main(argv: list[str]) -> int:
     if command == "merge":
         PACKAGED.write_text(json.dumps(merger.document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written: {PACKAGED.relative_to(ROOT)}")
+        print("now run: python tools/build_data.py (tp.load() reads the prebuilt form it writes)")
     return 0
 
 

@@ -106,12 +106,12 @@ class _Attrs(dict[str, Any]):
         self._refuse()
         return super().setdefault(key, default)
 
-    def __ior__(self, other: Any) -> _Attrs:  # type: ignore[override,misc]
+    def __ior__(self, other: Any) -> _Attrs:  # type: ignore[override,misc]  # dict's signature returns Self; this one always refuses
         self._refuse()
         return super().__ior__(other)
 
 
-class _Graph(nx.MultiDiGraph):  # type: ignore[type-arg]
+class _Graph(nx.MultiDiGraph):  # type: ignore[type-arg]  # the stubs' generic cannot be subscripted at run time
     """A MultiDiGraph whose attribute dictionaries can be sealed."""
 
     node_attr_dict_factory = _Attrs

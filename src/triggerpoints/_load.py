@@ -9,6 +9,7 @@ through the full checks of :mod:`triggerpoints._dataset` (cattrs is imported the
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,15 @@ def load(path: str | Path | None = None, *, extend: bool = False) -> Atlas:
     from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when a user's data is read
 
     base = load().dataset if extend else None
-    return Atlas(_dataset.read(path, base=base), origin=str(path), validated=True)
+    # Reading makes many small containers that all stay alive: the collector's full
+    # sweeps over a growing heap would make big files load in more than linear time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Atlas(_dataset.read(path, base=base), origin=str(path), validated=True)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _packaged() -> Atlas:
