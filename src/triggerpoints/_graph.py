@@ -2,8 +2,12 @@
 
 Nodes are record ids: every record is a node. Each node has the attributes ``kind``
 (``"muscle"``, ``"trigger_point"``, ``"region"``, ``"relation"``, ``"source"``,
-``"factor"``, ``"symptom"``, ``"condition"``, ``"treatment"``), ``name`` (its display
-name) and ``record`` (the frozen record itself).
+``"factor"``, ``"symptom"``, ``"condition"``, ``"treatment"``) and ``name`` (its display
+name); the record itself is one ``atlas.get(node)`` away.
+
+Every attribute value is a plain string, number or boolean, so every networkx writer
+(GraphML, GEXF, node-link JSON) and algorithm takes the graph as it is; lists of ids
+(``sources``, ``trigger_points``) are written as one string, the ids joined by ``|``.
 
 Every edge points from what acts to what it acts on. The edge key is the relation's
 name:
@@ -16,8 +20,8 @@ tp -> region          ``refers_to``           ``zone``, ``laterality``, ``note``
                                               ``sources``
 tp -> region          ``spares``              ``note``, ``sources``
 region -> region      ``part_of``             (child to parent)
-muscle/tp -> m/tp     the relation kind       ``id``, ``mechanism``, ``sources``,
-                      (``satellite``, ``key``, ``record`` (source drives target)
+muscle/tp -> m/tp     the relation kind       ``id``, ``mechanism``, ``sources``
+                      (``satellite``, ``key``, (source drives target)
                       ``synergist-overload``,
                       ``antagonist-overload``,
                       ``associated``)
@@ -36,10 +40,11 @@ record -> source      ``cites``               (every source a record or its part
 Factors marked ``general`` (they apply to every muscle) have no ``activates``/
 ``perpetuates`` edges; their node has ``general=True``.
 
-The graph is frozen (no nodes or edges can be added or removed) and its node, edge
-and graph attribute dictionaries refuse changes too, so the graph an atlas caches is
-the same for every caller. For a graph you can change, copy it:
-``networkx.MultiDiGraph(atlas.graph)``.
+The graph is frozen with :func:`networkx.freeze` (no nodes or edges can be added or
+removed) and its node, edge and graph attribute dictionaries refuse changes too, so the
+graph an atlas caches is the same for every caller. Copies of it, deep or shallow, and
+every graph networkx derives from it (``reverse``, ``to_undirected``, ``subgraph(...).copy()``,
+``ego_graph``) are ordinary, changeable graphs.
 """
 
 from __future__ import annotations
@@ -70,7 +75,11 @@ __all__ = ["build"]
 
 
 class _Attrs(dict[str, Any]):
-    """An attribute dictionary that refuses every change once sealed."""
+    """An attribute dictionary that refuses every change once sealed.
+
+    Reading it is fine, and so is a call that would change nothing (networkx's GraphML
+    writer pops a missing ``id`` key from the graph's attributes).
+    """
 
     sealed = False
 
@@ -95,7 +104,8 @@ class _Attrs(dict[str, Any]):
         super().clear()
 
     def pop(self, *args: Any) -> Any:
-        self._refuse()
+        if args and args[0] in self:  # popping a missing key changes nothing (networkx's writers do it)
+            self._refuse()
         return super().pop(*args)
 
     def popitem(self) -> tuple[str, Any]:
@@ -103,12 +113,17 @@ class _Attrs(dict[str, Any]):
         return super().popitem()
 
     def setdefault(self, key: str, default: Any = None) -> Any:
-        self._refuse()
+        if key not in self:
+            self._refuse()
         return super().setdefault(key, default)
 
     def __ior__(self, other: Any) -> _Attrs:  # type: ignore[override,misc]  # dict's signature returns Self; this one always refuses
         self._refuse()
         return super().__ior__(other)
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        """Copy, deep-copy and pickle as a plain dict: a copy of the graph's data is the caller's to change."""
+        return (dict, (dict(self),))
 
 
 class _Graph(nx.MultiDiGraph):  # type: ignore[type-arg]  # the stubs' generic cannot be subscripted at run time
@@ -144,7 +159,7 @@ def build(dataset: Dataset, names: Mapping[str, str]) -> nx.MultiDiGraph[str]:
             records: tuple[Record, ...] = getattr(dataset, kind.section)
             for record in records:
                 extra = {"general": record.general} if isinstance(record, Factor) else {}
-                graph.add_node(record.id, kind=kind.name, name=names[record.id], record=record, **extra)
+                graph.add_node(record.id, kind=kind.name, name=names[record.id], **extra)
         for u, v, key, attributes in _edges(dataset):
             graph.add_edge(u, v, key=key, **attributes)
         _seal(graph)
@@ -179,11 +194,11 @@ def _edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
                     "zone": referral.zone.value,
                     "laterality": referral.laterality.value,
                     "note": referral.note,
-                    "sources": referral.sources,
+                    "sources": _joined(referral.sources),
                 },
             )
         for spared in point.spared:
-            yield point.id, spared.region, "spares", {"note": spared.note, "sources": spared.sources}
+            yield point.id, spared.region, "spares", {"note": spared.note, "sources": _joined(spared.sources)}
     yield from _relation_edges(dataset)
     yield from _link_edges(dataset)
     yield from _citations(dataset)
@@ -198,8 +213,7 @@ def _relation_edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str,
             {
                 "id": relation.id,
                 "mechanism": relation.mechanism,
-                "sources": relation.sources,
-                "record": relation,
+                "sources": _joined(relation.sources),
             },
         )
         yield relation.source, relation.id, "acts_through", {}
@@ -222,7 +236,12 @@ def _link_edges(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any
 
 
 def _link(link: Link) -> dict[str, Any]:
-    return {"trigger_points": link.trigger_points, "note": link.note, "sources": link.sources}
+    return {"trigger_points": _joined(link.trigger_points), "note": link.note, "sources": _joined(link.sources)}
+
+
+def _joined(ids: tuple[str, ...]) -> str:
+    """A list of ids as one attribute value: every networkx writer takes strings, few take lists."""
+    return "|".join(ids)
 
 
 def _citations(dataset: Dataset) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
