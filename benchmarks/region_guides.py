@@ -33,6 +33,7 @@ from typing import Any, Literal
 import triggerpoints as tp
 
 DEFAULT = Path(__file__).parent / "data" / "region-guides.json"
+DECISIONS = Path(__file__).resolve().parent.parent / "data" / "curation" / "region-guide-gaps.json"
 
 #: Words of a region id that say which part of a structure, not which structure; with them
 #: dropped, the rest names the body part ("posterior-knee" -> {"knee"}).
@@ -243,6 +244,21 @@ def by_guide(document: Mapping[str, Any], results: Sequence[AreaResult]) -> dict
     return report
 
 
+def decided(results: Iterable[AreaResult], decisions: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """How the still-missing pairs stand against the curators' recorded decisions.
+
+    ``decisions`` come from ``data/curation/region-guide-gaps.json``: each names a guide,
+    an area and a listed name, and says whether the data lacked a referral (since added),
+    the guide and the figures disagree, or the two name the place differently.
+    """
+    recorded = {(entry["guide"], entry["area"], entry["name"]): entry["decision"] for entry in decisions}
+    counts = {"disagree": 0, "vocabulary": 0, "missing-referral": 0, "undecided": 0}
+    for result in results:
+        for name in result.names("missing"):
+            counts[recorded.get((result.guide, result.area, name), "undecided")] += 1
+    return counts
+
+
 def _summary(counts: Mapping[str, int | float]) -> str:
     return (
         f"{counts['agree']}/{counts['listed']} agree ({counts['agreement_percent']}%), "
@@ -271,6 +287,12 @@ def print_text(atlas: tp.Atlas, document: Mapping[str, Any], results: Sequence[A
     print("\nagreement by guide:")
     for guide, counts in by_guide(document, results).items():
         print(f"  {guide}: {_summary(counts)}")
+    state = decided(results, _decisions())
+    print(
+        f"missing pairs with a recorded decision: {state['disagree']} guide and data disagree, "
+        f"{state['vocabulary']} named differently, {state['missing-referral']} referral still to add; "
+        f"{state['undecided']} undecided"
+    )
 
 
 def as_json(atlas: tp.Atlas, document: Mapping[str, Any], results: Sequence[AreaResult]) -> dict[str, Any]:
@@ -278,8 +300,17 @@ def as_json(atlas: tp.Atlas, document: Mapping[str, Any], results: Sequence[Area
     return {
         "dataset_version": atlas.dataset_version,
         "by_guide": by_guide(document, results),
+        "missing_decided": decided(results, _decisions()),
         "areas": [asdict(result) for result in results],
     }
+
+
+def _decisions() -> list[dict[str, Any]]:
+    """The curators' decisions on missing pairs, if the curation file is there (a source checkout)."""
+    if not DECISIONS.exists():
+        return []
+    decisions: list[dict[str, Any]] = json.loads(DECISIONS.read_text(encoding="utf-8"))["decisions"]
+    return decisions
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -119,25 +119,33 @@ def test_regions_prints_the_tree_with_depth(capsys: pytest.CaptureFixture[str]) 
     assert all(child["children"] == [] for child in tree["children"])
 
 
-def test_rank_json_is_a_list_with_muscle_score_and_evidence(capsys: pytest.CaptureFixture[str]) -> None:
-    """``rank --json`` prints a list; each item has the muscle id and name, the score and the evidence."""
+def test_rank_json_is_the_ranking_with_readings_and_candidates(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rank --json`` prints the whole ranking: how each phrase was read, then candidates with id, name, score, evidence."""
     data = run_json(capsys, "rank", "sits bone")
-    assert isinstance(data, list)
-    assert data
-    first = data[0]
+    expected = tp.rank(["sits bone"]).to_dict()
+    assert {key: value for key, value in expected.items() if key != "candidates"} == {
+        key: value for key, value in data.items() if key != "candidates"
+    }
+    assert expected["candidates"][: len(data["candidates"])] == data["candidates"]  # the first --limit of them
+    assert ["region:ischial-tuberosity"] == data["readings"][0]["regions"]
+    candidates = data["candidates"]
+    assert candidates
+    first = candidates[0]
     assert {"id", "name"} <= set(first["muscle"])
     assert first["muscle"]["id"].startswith("muscle:")
     assert isinstance(first["score"], float)
     assert first["explained"]
     assert "region:ischial-tuberosity" == first["explained"][0]["query"]
-    assert list(range(1, len(data) + 1)) == [item["rank"] for item in data]
+    ranks = [item["rank"] for item in candidates]
+    assert ranks == sorted(ranks)  # shared ranks repeat; they never go backwards
 
 
 def test_rank_text_explains_and_options_reach_the_model(capsys: pytest.CaptureFixture[str]) -> None:
     """Text output explains each candidate; ``--activity`` and ``--absent`` change the evidence."""
     status, out, _ = run(capsys, "rank", "thigh", "--activity", "lifting", "--absent", "low back", *DATA)
     assert 0 == status
-    assert out.startswith("1. Alpha")
+    assert out.startswith("read 'thigh' as Thigh\n")
+    assert "\n1. Alpha" in out
     assert "Fits the activity Heavy lifting" in out
     assert "Against it: Low back is free of pain" in out
     assert "not a diagnosis" in out
@@ -243,14 +251,16 @@ def test_validate_a_good_file_and_a_missing_one(capsys: pytest.CaptureFixture[st
 
 
 def test_coverage_counts_per_body_area(capsys: pytest.CaptureFixture[str]) -> None:
-    """``coverage`` agrees with the library's report, in text, Markdown and JSON."""
+    """``coverage`` agrees with the library's report, in text (counts, then support), Markdown and JSON."""
     report = tp.coverage()
     data = run_json(capsys, "coverage")
     assert report.total.muscles == data["total"]["muscles"]
     _, out, _ = run(capsys, "coverage", "--markdown")
     assert out.startswith("| body area |")
     _, out, _ = run(capsys, "coverage")
-    assert out.splitlines()[-1].split()[:3] == ["all", "all", str(report.total.muscles)]
+    table, support = out.split("\n\n", 1)
+    assert table.splitlines()[-1].split()[:3] == ["all", "all", str(report.total.muscles)]
+    assert report.support_text() == support.rstrip("\n")
 
 
 def test_coverage_gaps_lists_the_muscles_lacking_linked_facts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,6 +72,27 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
         "expected one of 'essential', 'spillover'",
     ),
     ("malformed id", _set("muscles.0.id", "Muscle:Alpha"), "$.muscles[0].id", "malformed id"),
+    ("missing source tier", _delete("sources.0.tier"), "$.sources[0].tier", "required field missing"),
+    (
+        "bad source tier",
+        _set("sources.1.tier", "blog"),
+        "$.sources[1].tier",
+        "expected one of 'textbook', 'peer-reviewed', 'professional-summary', 'practitioner'",
+    ),
+    ("bad source concern", _set("sources.1.concern", "dubious"), "$.sources[1].concern", "'not-found'"),
+    ("blank publisher", _set("sources.1.publisher", " "), "$.sources[1].publisher", "must not be blank"),
+    (
+        "bad split origin",
+        _set("trigger_points.1.referrals.1.split", "guess"),
+        "$.trigger_points[1].referrals[1].split",
+        "expected one of 'source', 'curator'",
+    ),
+    (
+        "wrong type: number for curation",
+        _set("relations.0.curation", 3),
+        "$.relations[0].curation",
+        "expected a string",
+    ),
     ("duplicate id", _set("muscles.1.id", "muscle:alpha"), "$.muscles[1].id", "duplicate id 'muscle:alpha'"),
     (
         "dangling reference: muscle",
@@ -304,7 +325,9 @@ def test_an_extension_file_adds_records_and_aliases(tmp_path: Path) -> None:
     point = packaged.trigger_points_of(muscle.id)[0]
     extension = {
         "schema_version": "1.0",
-        "sources": [{"id": "source:clinic-notes", "kind": "book", "title": "Our clinic's notes"}],
+        "sources": [
+            {"id": "source:clinic-notes", "kind": "book", "tier": "practitioner", "title": "Our clinic's notes"}
+        ],
         "trigger_points": [
             {
                 "id": "tp:clinic-extra",
@@ -434,3 +457,24 @@ def test_extend_without_a_path_is_refused() -> None:
     """extend=True needs a file."""
     with pytest.raises(tp.ArgumentError, match="extend needs a file"):
         tp.load(extend=True)
+
+
+def test_prevalence_records_must_name_a_known_muscle_and_region(mini_copy: dict[str, Any], tmp_path: Path) -> None:
+    """A prevalence record whose muscle or region does not exist is refused with its JSON path."""
+    mini_copy["prevalence"] = [
+        {
+            "id": "prevalence:alpha-in-back-pain",
+            "name": "Alpha in back pain",
+            "muscle": "muscle:gamma",
+            "region": "region:nowhere",
+            "complaint": "Back pain",
+            "population": "Ten people",
+            "share": 0.5,
+            "sources": [mini_copy["sources"][0]["id"]],
+        }
+    ]
+    path = tmp_path / "prevalence.json"
+    path.write_text(json.dumps(mini_copy), encoding="utf-8")
+    with pytest.raises(tp.DatasetError) as caught:
+        tp.load(path)
+    assert {"$.prevalence[0].muscle", "$.prevalence[0].region"} == {problem.path for problem in caught.value.problems}

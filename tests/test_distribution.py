@@ -39,7 +39,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_wheel_carries_the_data_schema_and_py_typed(dist: Path) -> None:
-    """The wheel holds the dataset, its schema and the py.typed marker, and a console script."""
+    """The wheel holds the dataset, its prebuilt form, its schema, the explorer's page and py.typed, and a console script."""
     (wheel,) = dist.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
@@ -47,7 +47,11 @@ def test_the_wheel_carries_the_data_schema_and_py_typed(dist: Path) -> None:
         scripts = archive.read(entry_points).decode()
     assert {
         "triggerpoints/data/triggerpoints.json",
+        "triggerpoints/data/triggerpoints.prebuilt.json",
         "triggerpoints/data/triggerpoints.schema.json",
+        "triggerpoints/explorer/index.html",
+        "triggerpoints/explorer/explorer.js",
+        "triggerpoints/explorer/explorer.css",
         "triggerpoints/py.typed",
     } <= names
     assert "triggerpoints = triggerpoints.cli:main" in scripts

@@ -393,6 +393,54 @@ def test_missing_png_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
         tp.to_png("<svg/>")
 
 
+# --- clickable zones -----------------------------------------------------------------------------
+
+_ZONE = re.compile(
+    r'<path d="([^"]+)" [^>]*?id="([^"]+)" data-region="([^"]+)" data-side="([^"]+)"><title>([^<]*)</title></path>'
+)
+
+
+def test_every_zone_carries_an_id_its_region_its_side_and_its_name() -> None:
+    """In a ranking picture (the same zones in several rows) each zone has a unique id, its region, side and a <title>."""
+    svg = tp.draw_ranking(tp.rank(["outside of thigh", "outside of lower leg", "ankle"]), top=3)
+    zones = _ZONE.findall(svg)
+    assert svg.count("data-region=") == len(zones) > 0
+    assert len(zones) == len({ident for _, ident, *_ in zones})
+    for d, _, region, side, title in zones:
+        view = next(v for v in tp.VIEWS if region in BODYMAP["views"][v] and BODYMAP["views"][v][region].get(side) == d)
+        name = ATLAS.region(region).name
+        assert (name if side == "center" else f"{name} ({side})") == title, view
+
+
+def test_zone_ids_say_view_region_and_side() -> None:
+    """A zone's id is tp-<view>-<region>-<side>, numbered from -2 when the picture repeats it."""
+    svg = tp.draw_ranking(tp.rank(["lateral leg"]), top=2)
+    ids = [
+        ident for _, ident, region, side, _ in _ZONE.findall(svg) if (region, side) == ("region:lateral-leg", "right")
+    ]
+    assert {
+        "tp-anterior-lateral-leg-right",
+        "tp-anterior-lateral-leg-right-2",
+        "tp-posterior-lateral-leg-right",
+    } <= set(ids)
+
+
+def test_the_body_map_to_click_draws_every_zone_once() -> None:
+    """draw_body_map: every zone of both views once, neutral, with nested zones after the zones around them."""
+    from triggerpoints._draw import draw_body_map  # noqa: PLC0415 - not public: the explorer's map
+
+    svg = draw_body_map()
+    zones = _ZONE.findall(svg)
+    expected = {(region, side) for view in tp.VIEWS for region, zone in BODYMAP["views"][view].items() for side in zone}
+    assert expected == {(region, side) for _, _, region, side, _ in zones}
+    assert sum(len(zone) for view in tp.VIEWS for zone in BODYMAP["views"][view].values()) == len(zones)
+    order = [region for _, _, region, _, _ in zones]
+    assert order.index("region:jaw") < order.index("region:chin")
+    assert svg == draw_body_map()
+    with pytest.raises(ArgumentError):
+        draw_body_map(scale=0)
+
+
 # --- PNG ------------------------------------------------------------------------------------------
 
 

@@ -40,17 +40,67 @@ def test_side_words_are_noted_not_matched() -> None:
     assert tp.resolve_place("calf").side is None
 
 
-def test_unused_place_words_are_reported_as_leftover() -> None:
-    """A word that starts no match is kept, so callers can see what was ignored."""
-    place = tp.resolve_place("outer side of the thigh")
-    assert (("region:lateral-thigh",), ("lateral",)) == (place.regions, place.leftover)
+def test_unused_words_are_reported_as_ignored() -> None:
+    """A direction word that narrows no region is kept as ignored, so callers can see it."""
+    place = tp.resolve_place("front teeth")
+    assert (("region:teeth",), ("front",), ("teeth",)) == (place.regions, place.ignored, place.used)
+    assert place.ignored == place.leftover
 
 
 def test_an_unresolvable_phrase_raises_with_suggestions() -> None:
     """Nothing recognisable: UnknownIdError with close region words."""
     with pytest.raises(tp.UnknownIdError) as caught:
-        tp.resolve_place("sits bon")
-    assert "sits bone" in caught.value.suggestions
+        tp.resolve_place("sitz bnoe")
+    assert "sitz bone" in caught.value.suggestions
+
+
+def test_the_beginning_of_one_name_resolves_and_of_several_is_ambiguous() -> None:
+    """'sacroil' begins one region's names; 'gluteus' begins three muscles' names."""
+    assert ("region:sacroiliac-joint",) == tp.resolve_place("sacroil").regions
+    with pytest.raises(tp.AmbiguousKeyError) as caught:
+        tp.resolve_place("gluteus")
+    assert ["Gluteus maximus", "Gluteus medius", "Gluteus minimus"] == list(caught.value.matches)
+
+
+def test_a_muscle_name_is_read_as_where_the_muscle_lies() -> None:
+    """'zygomaticus' is read as the region under its trigger point on the body map, with a warning."""
+    place = tp.resolve_place("zygomaticus")
+    assert ("region:cheek",) == place.regions
+    assert "names a muscle" in place.warnings[0]
+
+
+def test_negated_places_are_pain_free_and_a_but_ends_the_negation() -> None:
+    """'not in the foot but the ankle': the foot is free of pain, the ankle hurts."""
+    place = tp.resolve_place("pain in the calf, not in the foot but in the ankle")
+    assert (("region:posterior-leg", "region:ankle"), ("region:foot",)) == (place.regions, place.absent)
+
+
+def test_between_two_places_is_the_region_between_them() -> None:
+    """The web of the thumb lies between the thumb and the index finger."""
+    assert ("region:thumb-web",) == tp.resolve_place("between my thumb and index finger").regions
+
+
+def test_whole_body_and_broad_areas_warn() -> None:
+    """'I hurt all over' is the whole body and warns; a specific place does not."""
+    assert "the whole body" in tp.resolve_place("I hurt all over").warnings[0]
+    assert "broad area" in tp.resolve_place("my head hurts").warnings[0]
+    assert () == tp.resolve_place("sits bone").warnings
+
+
+def test_a_reading_describes_itself_and_serializes() -> None:
+    """describe() says how the phrase was read; to_dict() holds the same, JSON-ready."""
+    place = tp.resolve_place("pain down the outside of my left leg, not into the foot")
+    text = (
+        "read 'pain down the outside of my left leg, not into the foot' as Lateral leg (left side); free of pain: Foot"
+    )
+    assert text == place.describe()
+    data = place.to_dict()
+    assert (["region:lateral-leg"], ["region:foot"], "left", text) == (
+        data["regions"],
+        data["absent"],
+        data["side"],
+        data["text"],
+    )
 
 
 def test_resolution_works_on_a_loaded_atlas(mini: tp.Atlas) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import triggerpoints as tp
 from triggerpoints._dataset import _CONVERTER
+from triggerpoints._enums import SourceConcern, SourceTier, SplitOrigin
 
 _slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 _text = st.text(min_size=1, max_size=20).filter(lambda text: text.strip() != "")
@@ -27,13 +28,16 @@ _referrals = st.builds(
     region=_ids("region"),
     zone=st.sampled_from(tp.Zone),
     laterality=st.sampled_from(tp.Laterality),
+    split=st.sampled_from(SplitOrigin),
     note=st.text(max_size=10),
+    curation=st.text(max_size=10),
     sources=_sources,
 )
 _link = st.builds(
     tp.Link,
     muscle=_ids("muscle"),
     trigger_points=st.lists(_ids("tp"), max_size=2, unique=True).map(tuple),
+    curation=st.text(max_size=10),
     sources=_sources,
 )
 
@@ -91,7 +95,11 @@ RECORDS: dict[type[Any], st.SearchStrategy[Any]] = {
         tp.Source,
         id=_ids("source"),
         kind=st.sampled_from([tp.SourceKind.BOOK, tp.SourceKind.BOOK_CHAPTER, tp.SourceKind.ARTICLE]),
+        tier=st.sampled_from(SourceTier),
         title=_text,
+        publisher=st.none() | _text,
+        concern=st.none() | st.sampled_from(SourceConcern),
+        curation=st.text(max_size=10),
         year=st.none() | st.integers(1, 2100),
         volume=st.none() | st.integers(1, 3),
         chapter=st.none() | st.integers(1, 70),
@@ -152,7 +160,21 @@ def test_records_are_frozen_and_hashable() -> None:
             ),
             "referrals",
         ),
-        (lambda: tp.Source(id=tp.SourceId("source:x"), kind=tp.SourceKind.WEB_PAGE, title="T"), "url"),
+        (
+            lambda: tp.Source(
+                id=tp.SourceId("source:x"), kind=tp.SourceKind.WEB_PAGE, tier=SourceTier.PRACTITIONER, title="T"
+            ),
+            "url",
+        ),
+        (
+            lambda: tp.Source(
+                id=tp.SourceId("source:x"),
+                kind=tp.SourceKind.BOOK,
+                tier="textbook",  # type: ignore[arg-type] # the text, not the member: refused
+                title="T",
+            ),
+            "tier",
+        ),
         (
             lambda: tp.Region(
                 id=tp.RegionId("region:x"),
@@ -205,6 +227,7 @@ def test_citation_reads_like_a_reference() -> None:
     source = tp.Source(
         id=tp.SourceId("source:ts-vol2-ch9"),
         kind=tp.SourceKind.BOOK_CHAPTER,
+        tier=SourceTier.TEXTBOOK,
         title="Gluteus Minimus Muscle",
         work="Myofascial Pain and Dysfunction: The Trigger Point Manual",
         authors=("Janet G. Travell", "David G. Simons"),
@@ -214,3 +237,45 @@ def test_citation_reads_like_a_reference() -> None:
     )
     expected = "Travell & Simons, Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 2, ch. 9 (Gluteus Minimus Muscle), 1992"
     assert expected == source.citation()
+
+
+def _source(**changes: Any) -> tp.Source:
+    """A source with the given fields changed from a plain web page."""
+    fields: dict[str, Any] = {
+        "id": tp.SourceId("source:x"),
+        "kind": tp.SourceKind.WEB_PAGE,
+        "tier": SourceTier.PRACTITIONER,
+        "title": "T",
+        "url": "https://www.example.org/page",
+    }
+    return tp.Source(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "example.org"),
+        ({"url": "http://Clinic.Example.COM:8080/a"}, "clinic.example.com"),
+        ({"publisher": "NAMTPT"}, "NAMTPT"),
+        ({"kind": tp.SourceKind.ARTICLE, "authors": ("Masahiro Kameda",)}, "Kameda"),
+        ({"kind": tp.SourceKind.ARTICLE, "authors": ("A. Alyanak", "B. Dede")}, "Alyanak et al."),
+        ({"kind": tp.SourceKind.BOOK_CHAPTER, "url": None, "work": "The Manual", "authors": ("J. T",)}, "The Manual"),
+        ({"kind": tp.SourceKind.BOOK, "url": None, "authors": ("Janet Travell", "David Simons")}, "Travell & Simons"),
+        ({"kind": tp.SourceKind.BOOK, "url": None}, "T"),
+    ],
+)
+def test_the_publisher_is_stored_or_derived_from_the_citation(changes: dict[str, Any], expected: str) -> None:
+    """A stored publisher wins; else a page's host without www, an article's first author, a book's work or authors."""
+    assert expected == _source(**changes).publisher_name()
+
+
+def test_tiers_rank_best_first() -> None:
+    """The tiers' rank follows their order: textbook 0 to practitioner 3."""
+    assert [0, 1, 2, 3] == [tier.rank for tier in SourceTier]
+    assert ["textbook", "peer-reviewed", "professional-summary", "practitioner"] == [tier.value for tier in SourceTier]
+
+
+def test_a_referral_split_defaults_to_the_source() -> None:
+    """A referral made without a split origin has its split from a source, and no curation note."""
+    referral = tp.Referral(region=tp.RegionId("region:a"), zone=tp.Zone.ESSENTIAL, sources=(tp.SourceId("source:a"),))
+    assert (SplitOrigin.SOURCE, "") == (referral.split, referral.curation)

@@ -36,22 +36,17 @@ def document() -> dict[str, Any]:
 def _cited_parts(atlas: tp.Atlas) -> list[tuple[str, tuple[str, ...]]]:
     """Every fact-bearing part of the dataset with its sources."""
     parts: list[tuple[str, tuple[str, ...]]] = []
-    records: tuple[tp.Muscle | tp.Relation | tp.Factor | tp.Symptom | tp.Condition | tp.Treatment, ...] = (
-        *atlas.muscles,
-        *atlas.relations,
-        *atlas.factors,
-        *atlas.symptoms,
-        *atlas.conditions,
-        *atlas.treatments,
-    )
-    for record in records:
-        parts.append((record.id, record.sources))
-        links: tuple[tp.Link, ...] = getattr(record, "muscles", ())
-        parts.extend((f"{record.id} -> {link.muscle}", link.sources) for link in links)
-    for point in atlas.trigger_points:
-        parts.append((point.id, point.sources))
-        entries: tuple[tp.Referral | tp.Spared, ...] = (*point.referrals, *point.spared)
-        parts.extend((f"{point.id} -> {entry.region}", entry.sources) for entry in entries)
+    for kind in tp.KINDS:  # every kind but sources and regions cites its sources
+        for record in getattr(atlas.dataset, kind.section):
+            if isinstance(record, tp.Source | tp.Region):
+                continue
+            parts.append((record.id, record.sources))
+            if isinstance(record, tp.TriggerPoint):
+                entries: tuple[tp.Referral | tp.Spared, ...] = (*record.referrals, *record.spared)
+                parts.extend((f"{record.id} -> {entry.region}", entry.sources) for entry in entries)
+            elif kind.linked:
+                links: tuple[tp.Link, ...] = record.muscles
+                parts.extend((f"{record.id} -> {link.muscle}", link.sources) for link in links)
     return parts
 
 

@@ -65,3 +65,30 @@ def test_the_json_form_carries_the_gaps(mini: tp.Atlas) -> None:
     assert {"muscle": "muscle:alpha", "name": "Alpha muscle", "area": "lower-torso", "missing": ("treatments",)} == (
         data["gaps"][0]
     )
+
+
+def test_support_rows_count_the_mini_dataset_by_hand(mini: tp.Atlas) -> None:
+    """Referrals: three rest on the book alone, one on book and page; links: three on the book, one on the page."""
+    rows = {row.kind: row for row in tp.coverage(atlas=mini).support}
+    # facts, 0, 1, 2, 3+ sources, textbook, peer-reviewed, summary, practitioner, single practitioner, splits
+    assert (4, 0, 3, 1, 0, 4, 0, 0, 0, 0, 4, 0) == rows["referrals"].counts()
+    assert (1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0) == rows["relations"].counts()
+    assert (4, 0, 4, 0, 0, 3, 0, 0, 1, 1, 0, 0) == rows["links"].counts()
+
+
+def test_support_text_and_json_give_the_distribution(mini: tp.Atlas) -> None:
+    """The text form names each kind of fact and the split origins; the JSON form carries the rows."""
+    report = tp.coverage(atlas=mini)
+    text = report.support_text()
+    assert "  referrals: 4" in text.splitlines()
+    assert "    essential/spillover split by: a source 4, the curator 0" in text.splitlines()
+    assert ["referrals", "relations", "links"] == [row["kind"] for row in report.to_dict()["support"]]
+    assert "| kind | facts | 0 sources |" in report.to_markdown()
+
+
+def test_packaged_support_adds_up() -> None:
+    """In the packaged data each kind's counts by source number and by tier add up to its facts."""
+    for row in tp.coverage().support:
+        assert row.facts == row.sources_0 + row.sources_1 + row.sources_2 + row.sources_3_or_more
+        tiers = row.best_textbook + row.best_peer_reviewed + row.best_professional_summary + row.best_practitioner
+        assert row.facts == tiers + row.sources_0

@@ -32,21 +32,21 @@ def test_gluteus_maximus_trp2_spares_the_coccyx_and_trp3_reaches_it(atlas: tp.At
 
 
 def test_gluteus_minimus_anterior_runs_down_the_outside_of_thigh_and_leg_to_the_ankle(atlas: tp.Atlas) -> None:
-    """Glute min anterior: lateral thigh and leg (essential) to the ankle, with the knee disagreement noted."""
+    """Glute min anterior: lateral thigh and leg (essential) to the ankle, with the knee disagreement in the curation note."""
     point = atlas.trigger_point("gluteus minimus anterior")
     essential = _regions(atlas, point.id, zone="essential")
     assert {"region:lateral-thigh", "region:lateral-leg"} <= essential
     assert "region:lateral-ankle" in _regions(atlas, point.id)
     knee = next(r for r in point.referrals if r.region == "region:lateral-knee")
-    assert "knee" in knee.note
+    assert "knee" in knee.curation
 
 
 def test_gluteus_minimus_posterior_runs_down_the_back_of_the_thigh(atlas: tp.Atlas) -> None:
-    """Glute min posterior: buttock and back of the thigh, with the calf disagreement noted."""
+    """Glute min posterior: buttock and back of the thigh, with the calf disagreement in the curation note."""
     point = atlas.trigger_point("gluteus minimus posterior")
     assert "region:posterior-thigh" in _regions(atlas, point.id, zone="essential")
     calf = next(r for r in point.referrals if r.region == "region:posterior-leg")
-    assert "knee" in calf.note
+    assert "knee" in calf.curation
 
 
 def test_gluteus_medius_refers_to_low_back_sacrum_and_buttock(atlas: tp.Atlas) -> None:

@@ -50,3 +50,10 @@ def test_quadratus_lumborum_reaches_the_lateral_leg_through_gluteus_minimus() ->
         "Quadratus lumborum -> satellite -> Gluteus minimus anterior -> refers (essential, exact) -> Lateral leg"
         == lines[0]
     )
+
+
+def test_a_target_phrase_is_read_like_a_pain_phrase() -> None:
+    """'behind my knee' is the back of the knee; a path to it starts from a muscle that refers there."""
+    paths = tp.trace("popliteus", "behind my knee", max_depth=0)
+    assert paths
+    assert "Posterior knee" == paths[0].steps[-1].names[1]

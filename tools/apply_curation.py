@@ -12,7 +12,11 @@ into ``src/triggerpoints/data/triggerpoints.json`` so the change is reproducible
   fact that cites it, except where ``EXCEPTIONS`` says otherwise; a source nobody cites
   any more is dropped; a replacement without a new source leaves the citation (its
   ``concern`` keeps it from counting towards support);
-- each ``disagreements`` entry is recorded in the fact's curation note;
+- each ``disagreements`` entry is recorded in the fact's curation note, and so is each
+  ``not_found`` entry (the review looked for a second independent source and found none);
+- each ``new_referrals`` entry of ``data/curation/region-guide-gaps.json`` (the review of
+  the muscles public region guides list for an area where the data had no referral) adds
+  that referral to its trigger point, unless the point already refers there;
 - sources that are copies of, or by the same author as, another publisher's pages get
   that publisher (``SAME_PUBLISHER``), so they never count as independent.
 
@@ -34,6 +38,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "triggerpoints" / "data" / "triggerpoints.json"
 FINDINGS = sorted((ROOT / "data" / "curation").glob("second-sources-*.json"))
+GUIDE_GAPS = ROOT / "data" / "curation" / "region-guide-gaps.json"
 
 #: Hosts whose pages are one publisher's, whatever host serves them (same author, or copies).
 SAME_PUBLISHER = {
@@ -54,6 +59,8 @@ EXCEPTIONS: dict[str, list[tuple[str, str | None]]] = {
 }
 #: Corrections to existing sources that the review found (a field -> its right value).
 SOURCE_FIXES: dict[str, dict[str, Any]] = {
+    # What was read is a library catalogue page carrying the chapter's figure captions.
+    "source:web-libir-gatterman-myofascial-pain": {"kind": "web-page", "publisher": "Meridel I. Gatterman"},
     # studylib holds the full text of a peer-reviewed case series.
     "source:web-studylib-jankovic-frozen-shoulder": {
         "kind": "article",
@@ -83,7 +90,7 @@ def _cite(record: dict[str, Any], source: str) -> bool:
     return True
 
 
-def apply(document: dict[str, Any], findings: list[dict[str, Any]]) -> list[str]:
+def apply(document: dict[str, Any], findings: list[dict[str, Any]]) -> list[str]:  # noqa: PLR0912 - one branch per kind of finding
     """Fold every finding into ``document`` (changed in place); return what was done, line by line."""
     log: list[str] = []
     sources = {source["id"]: source for source in document["sources"]}
@@ -102,6 +109,10 @@ def apply(document: dict[str, Any], findings: list[dict[str, Any]]) -> list[str]
             log.extend(_support(entry, sources, points, relations))
         for entry in finding.get("disagreements", []):
             log.extend(_disagreement(entry, points, relations))
+        for entry in finding.get("not_found", []):
+            log.extend(_not_found(entry, points, relations))
+        for entry in finding.get("new_referrals", []):
+            log.extend(_new_referral(entry, sources, points))
     for finding in findings:
         for entry in finding.get("replacements", []):
             log.extend(_replace(document, entry, sources))
@@ -176,6 +187,38 @@ def _disagreement(
     return [f"disagreement noted on {point['id']} -> {entry.get('region')}"]
 
 
+def _new_referral(
+    entry: dict[str, Any], sources: dict[str, dict[str, Any]], points: dict[str, dict[str, Any]]
+) -> list[str]:
+    point = points.get(entry["trigger_point"])
+    if point is None or any(source not in sources for source in entry["sources"]):
+        return [f"SKIPPED new referral: unknown trigger point or source in {entry}"]
+    if _referral(point, entry["region"]) is not None:
+        return []
+    fields = ("region", "zone", "split", "note", "curation", "sources")
+    point["referrals"].append({key: entry[key] for key in fields if entry.get(key) not in (None, "", "source")})
+    point["sources"].extend(source for source in entry["sources"] if source not in point["sources"])
+    return [f"referral added: {point['id']} -> {entry['region']} ({entry['zone']})"]
+
+
+def _not_found(
+    entry: dict[str, Any], points: dict[str, dict[str, Any]], relations: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Say on the fact that the review looked for a second independent source and found none."""
+    text = "The December 2026 review found no second independent source."
+    if "relation" in entry:
+        record = relations.get(entry["relation"])
+    else:
+        point = points.get(entry.get("trigger_point", ""))
+        record = _referral(point, entry.get("region", "")) if point else None
+    if record is None:
+        return [f"SKIPPED not-found note: {entry}"]
+    if len(set(record["sources"])) > 1:
+        return []  # another finding supplied one after all
+    _note(record, text)
+    return [f"noted: no second source for {entry.get('relation') or entry.get('trigger_point')}"]
+
+
 def _facts(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Every (name, record) that has a sources list."""
     facts: list[tuple[str, dict[str, Any]]] = []
@@ -225,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     document = json.loads(DATA.read_text(encoding="utf-8"))
     findings = [json.loads(path.read_text(encoding="utf-8")) for path in FINDINGS]
+    if GUIDE_GAPS.exists():
+        findings.append({"area": "region guides", **json.loads(GUIDE_GAPS.read_text(encoding="utf-8"))})
     log = apply(document, findings)
     print("\n".join(log))
     print(f"{len(log)} changes from {len(findings)} findings files")

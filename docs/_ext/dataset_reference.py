@@ -1,8 +1,10 @@
 """Sphinx extension: fill the dataset reference page from the packaged data at build time.
 
 A page containing the line ``<!-- dataset-reference -->`` gets, in its place, Markdown
-generated from ``tp.load()``: versions, coverage counts per body area, and per body
-area the muscles and their trigger points with essential and spillover regions; the
+generated from ``tp.load()``: versions, coverage counts per body area, how well facts are
+supported (independent sources, best tier, who split the zones) and the sources by tier
+and concern, and per body area the muscles and their trigger points with essential and
+spillover regions (curator-split zones marked) followed by the curation notes; the
 line ``<!-- region-reference -->`` becomes the region hierarchy, and
 ``<!-- schema-reference -->`` a table of the JSON Schema's record types. So the reference
 cannot drift from the data it documents.
@@ -67,6 +69,7 @@ def dataset_markdown(atlas: tp.Atlas) -> str:
         "|---|---|---|",
         *(f"| {gap.area} | {_cell(gap.name)} | {', '.join(gap.missing)} |" for gap in report.gaps),
         "",
+        *_evidence_lines(atlas, report),
     ]
     for area in tp.BodyArea:
         muscles = [m for m in atlas.muscles if m.body_area is area]
@@ -74,15 +77,58 @@ def dataset_markdown(atlas: tp.Atlas) -> str:
             continue
         lines += [f"### {area.value.replace('-', ' ').capitalize()}", ""]
         lines += ["| muscle | trigger point | essential | spillover |", "|---|---|---|---|"]
+        notes: list[str] = []
         for muscle in sorted(muscles, key=lambda m: m.name.casefold()):
             for i, point in enumerate(atlas.trigger_points_of(muscle.id)):
-                zones = [
-                    ", ".join(atlas.name_of(r.region) for r in point.referrals if r.zone is zone) for zone in tp.Zone
-                ]
+                zones = [", ".join(_zone_cell(atlas, r) for r in point.referrals if r.zone is zone) for zone in tp.Zone]
                 name = f"{muscle.name} (`{muscle.id}`)" if i == 0 else ""
                 lines.append(f"| {_cell(name)} | {_cell(point.label)} | {_cell(zones[0])} | {_cell(zones[1])} |")
+                notes += _curation_lines(atlas, point)
         lines.append("")
+        if notes:
+            lines += ["Curation notes (how each fact was established; not shown to end users):", "", *notes, ""]
     return "\n".join(lines)
+
+
+def _zone_cell(atlas: tp.Atlas, referral: tp.Referral) -> str:
+    """A region name, marked with a dagger when the curator chose its zone."""
+    return atlas.name_of(referral.region) + (" †" if referral.split.value == "curator" else "")
+
+
+def _curation_lines(atlas: tp.Atlas, point: tp.TriggerPoint) -> list[str]:
+    parts = [point.curation] if point.curation else []
+    parts += [f"{atlas.name_of(r.region)}: {r.curation}" for r in point.referrals if r.curation]
+    parts += [f"spares {atlas.name_of(s.region)}: {s.curation}" for s in point.spared if s.curation]
+    return [f"- *{_cell(atlas.name_of(point.id))}*: {_cell(' / '.join(parts))}"] if parts else []
+
+
+def _evidence_lines(atlas: tp.Atlas, report: Any) -> list[str]:
+    """The support distribution, and the sources by tier and by concern."""
+    tiers = {tier: [s for s in atlas.sources if s.tier is tier] for tier in type(atlas.sources[0].tier)}
+    weak = [s for s in atlas.sources if s.concern is not None]
+    return [
+        "### Evidence",
+        "",
+        (
+            "Each referral, relation and muscle link is graded by its sources: how many independent sources "
+            "(distinct publishers) state it, the best tier among them, and for referrals whether a source or the "
+            "curator split it into essential and spillover (`triggerpoints coverage --support` prints the same; "
+            "zones marked † below are the curator's). Sources with a concern do not count."
+        ),
+        "",
+        "```text",
+        report.support_text(),
+        "```",
+        "",
+        "| tier | sources |",
+        "|---|---|",
+        *(f"| {tier.value} | {len(found)} |" for tier, found in tiers.items()),
+        "",
+        f"{len(weak)} sources carry a concern and wait for a replacement:",
+        "",
+        *(f"- `{s.id}` ({s.concern.value}): {_cell(s.citation())}" for s in weak if s.concern is not None),
+        "",
+    ]
 
 
 def region_markdown(atlas: tp.Atlas) -> str:

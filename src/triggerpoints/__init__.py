@@ -20,7 +20,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from triggerpoints._atlas import Atlas, ReferralHit
-from triggerpoints._candidates import MODEL_VERSION, AbsentMatch, Candidate, FactorMatch, Ranking, RegionMatch
+from triggerpoints._candidates import (
+    MODEL_VERSION,
+    AbsentMatch,
+    Candidate,
+    FactorMatch,
+    PriorMatch,
+    Ranking,
+    RegionMatch,
+    UnreportedMatch,
+)
 from triggerpoints._evidence import Specificity, Weights
 from triggerpoints._index import Indexes
 from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
@@ -39,6 +48,7 @@ from triggerpoints._models import (
     LinkedRecord,
     Muscle,
     MuscleId,
+    Prevalence,
     Record,
     RecordId,
     Referral,
@@ -48,9 +58,12 @@ from triggerpoints._models import (
     RelationId,
     RelationKind,
     Source,
+    SourceConcern,
     SourceId,
     SourceKind,
+    SourceTier,
     Spared,
+    SplitOrigin,
     Symptom,
     SymptomId,
     Treatment,
@@ -63,6 +76,8 @@ from triggerpoints._models import (
 )
 from triggerpoints._names import Match, Names
 from triggerpoints._rank import rank
+from triggerpoints._support import MinSupport, MinSupportLike, Support
+from triggerpoints._terms import TermReading
 from triggerpoints.exceptions import (
     AmbiguousKeyError,
     ArgumentError,
@@ -75,17 +90,28 @@ from triggerpoints.exceptions import (
 )
 
 if TYPE_CHECKING:  # imported on first use, below, so that importing the package stays light
-    from triggerpoints._draw import VIEWS, draw_muscle, draw_ranking, draw_regions, draw_trigger_point, to_png
+    from triggerpoints._draw import (
+        VIEWS,
+        draw_body_map,
+        draw_muscle,
+        draw_ranking,
+        draw_regions,
+        draw_trigger_point,
+        to_png,
+    )
     from triggerpoints._export import TABLES, graphml, node_link, tables
-    from triggerpoints._report import Coverage, CoverageRow, Gap, coverage
+    from triggerpoints._report import Coverage, CoverageRow, Gap, SupportRow, coverage
     from triggerpoints._trace import Path, Step, trace
 
 #: Public names whose module is imported when the name is first used: drawing, export,
 #: the coverage report and tracing are not needed to look up or rank, and cost import time.
 _ON_FIRST_USE = {
-    **dict.fromkeys(("VIEWS", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"), "_draw"),
+    **dict.fromkeys(
+        ("VIEWS", "draw_body_map", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"),
+        "_draw",
+    ),
     **dict.fromkeys(("TABLES", "graphml", "node_link", "tables"), "_export"),
-    **dict.fromkeys(("Coverage", "CoverageRow", "Gap", "coverage"), "_report"),
+    **dict.fromkeys(("Coverage", "CoverageRow", "Gap", "SupportRow", "coverage"), "_report"),
     **dict.fromkeys(("Path", "Step", "trace"), "_trace"),
 }
 
@@ -121,12 +147,16 @@ __all__ = [
     "Link",
     "LinkedRecord",
     "Match",
+    "MinSupport",
+    "MinSupportLike",
     "MissingDependencyError",
     "Muscle",
     "MuscleId",
     "Names",
     "Path",
     "Place",
+    "Prevalence",
+    "PriorMatch",
     "Problem",
     "Ranking",
     "Record",
@@ -140,13 +170,19 @@ __all__ = [
     "RelationId",
     "RelationKind",
     "Source",
+    "SourceConcern",
     "SourceId",
     "SourceKind",
+    "SourceTier",
     "Spared",
     "Specificity",
+    "SplitOrigin",
     "Step",
+    "Support",
+    "SupportRow",
     "Symptom",
     "SymptomId",
+    "TermReading",
     "Treatment",
     "TreatmentId",
     "TreatmentKind",
@@ -154,10 +190,12 @@ __all__ = [
     "TriggerPointId",
     "TriggerPointsError",
     "UnknownIdError",
+    "UnreportedMatch",
     "View",
     "Weights",
     "Zone",
     "coverage",
+    "draw_body_map",
     "draw_muscle",
     "draw_ranking",
     "draw_regions",

@@ -1,8 +1,9 @@
 """The loaded, indexed, immutable dataset: queries by id, name and relation.
 
 An :class:`Atlas` is built once from a validated :class:`~triggerpoints._models.Dataset`.
-Name lookups are delegated to :class:`~triggerpoints._names.Names`; loading is in
-:mod:`triggerpoints._load`.
+Name lookups are delegated to :class:`~triggerpoints._names.Names`, record access to
+:class:`~triggerpoints._records.RecordAccess`, referral queries and support to
+:class:`~triggerpoints._referrals.ReferralQueries`; loading is in :mod:`triggerpoints._load`.
 Every index a query needs (names and aliases, trigger points by muscle, referrals by
 region, the region hierarchy, relations and links by muscle) is built in its
 constructor, so queries are dictionary reads. The networkx graph is built only when
@@ -11,9 +12,6 @@ constructor, so queries are dictionary reads. The networkx graph is built only w
 
 from __future__ import annotations
 
-import enum
-import threading
-from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
@@ -25,17 +23,16 @@ from triggerpoints._models import (
     Factor,
     FactorKind,
     Muscle,
-    MuscleId,
-    Referral,
     Relation,
     RelationKind,
     Symptom,
     Treatment,
     TriggerPoint,
-    Zone,
 )
 from triggerpoints._names import Match, Names
-from triggerpoints._records import RecordAccess
+from triggerpoints._records import Lazy, as_member
+from triggerpoints._referrals import ReferralHit, ReferralQueries
+from triggerpoints._support import MinSupportLike, min_support_of
 from triggerpoints.exceptions import ArgumentError
 
 if TYPE_CHECKING:
@@ -46,36 +43,8 @@ __all__ = ["Atlas", "Match", "ReferralHit"]
 _R = TypeVar("_R")
 
 
-@attrs.frozen(kw_only=True)
-class ReferralHit:
-    """A trigger point's referral, as a query found it.
-
-    Attributes:
-        trigger_point: The trigger point that refers the pain.
-        muscle: The muscle it lies in.
-        referral: The referral record (region, zone, sources).
-        match: ``"exact"`` if the referral names the queried region itself,
-            ``"subregion"`` if it names a region inside it.
-    """
-
-    trigger_point: str
-    muscle: str
-    referral: Referral
-    match: Literal["exact", "subregion"] = "exact"
-
-    @property
-    def region(self) -> str:
-        """The region the pain is referred to."""
-        return self.referral.region
-
-    @property
-    def zone(self) -> Zone:
-        """Essential or spillover."""
-        return self.referral.zone
-
-
 @attrs.frozen(init=False, eq=False)
-class Atlas(RecordAccess):
+class Atlas(ReferralQueries):
     """A loaded dataset with every index built: immutable and safe to share.
 
     Get one with :func:`triggerpoints.load`. Methods that take a ``key`` accept an
@@ -99,7 +68,8 @@ class Atlas(RecordAccess):
     """Every lookup table the queries read (read-only mappings), built once."""
     names: Names = attrs.field(repr=False)
     """Lookup by name and alias, "did you mean" and fuzzy search over the indexes."""
-    _graph: _Lazy = attrs.field(repr=False, alias="_graph")
+    _graph: Lazy = attrs.field(repr=False, alias="_graph")
+    _support: Lazy = attrs.field(repr=False, alias="_support")
 
     def __init__(
         self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False, tables: NameTables | None = None
@@ -123,7 +93,7 @@ class Atlas(RecordAccess):
 
             dataset = _dataset.parse(_dataset.unstructure(dataset), origin=origin)
         indexes = build(dataset, tables)
-        self.__attrs_init__(dataset, origin, indexes, Names(indexes), _Lazy())
+        self.__attrs_init__(dataset, origin, indexes, Names(indexes), Lazy(), Lazy())
 
     def __repr__(self) -> str:
         counts = f"{len(self.muscles)} muscles, {len(self.trigger_points)} trigger points, {len(self.regions)} regions"
@@ -151,142 +121,6 @@ class Atlas(RecordAccess):
         """
         return self.indexes.points_of.get(self.muscle(muscle).id, ())
 
-    def muscle_of(self, key: str) -> MuscleId:
-        """Return the id of the muscle a key stands for: the muscle itself, or a trigger point's muscle.
-
-        Args:
-            key: A muscle or a trigger point (id, name or alias).
-
-        Raises:
-            UnknownIdError: ``key`` names neither a muscle nor a trigger point.
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> atlas = tp.load()
-            >>> atlas.muscle_of("tp:gluteus-minimus-anterior"), atlas.muscle_of("glute min")
-            ('muscle:gluteus-minimus', 'muscle:gluteus-minimus')
-        """
-        exact = self.indexes.by_id.get(key) if isinstance(key, str) else None
-        if isinstance(exact, Muscle):  # an exact id: the common case inside the library
-            return exact.id
-        if isinstance(exact, TriggerPoint):
-            return exact.muscle
-        points = self.names.find("trigger_point", key)
-        if len(points) == 1:
-            return self.trigger_point(next(iter(points))).muscle
-        if not points and not self.names.find("muscle", key):
-            raise self.names.unknown("muscle or trigger point", str(key), ("muscle", "trigger_point"))
-        return self.muscle(key).id
-
-    def _points(self, key: str) -> tuple[TriggerPoint, ...]:
-        """The trigger points a key stands for: one trigger point, or a muscle's."""
-        points = self.names.find("trigger_point", key)
-        if len(points) == 1:
-            return (self.trigger_point(next(iter(points))),)
-        return self.indexes.points_of.get(self.muscle_of(key), ())
-
-    def referrals_of(self, key: str, *, zone: Zone | str | None = None) -> tuple[ReferralHit, ...]:
-        """Return where a trigger point, or each trigger point of a muscle, refers pain.
-
-        Args:
-            key: A trigger point or a muscle (id, name or alias).
-            zone: Only ``"essential"`` or only ``"spillover"`` referrals.
-
-        Returns:
-            Referrals in dataset order (trigger point by trigger point).
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> atlas = tp.load()
-            >>> [hit.region for hit in atlas.referrals_of("glute max TrP1", zone="essential")]
-            ['region:medial-buttock', 'region:sacroiliac-joint', 'region:lower-buttock']
-        """
-        wanted = None if zone is None else _member(Zone, "zone", zone)
-        return tuple(
-            ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral)
-            for point in self._points(key)
-            for referral in point.referrals
-            if wanted is None or referral.zone is wanted
-        )
-
-    def referrals_to(
-        self, region: str, *, zone: Zone | str | None = None, include_subregions: bool = True
-    ) -> tuple[ReferralHit, ...]:
-        """Return the referrals that reach a region (and by default its sub-regions).
-
-        Args:
-            region: A region (id, name or alias).
-            zone: Only essential or only spillover referrals.
-            include_subregions: Also count referrals to regions inside this one
-                (asking for the buttock finds referrals to the sits bone).
-
-        Returns:
-            Exact matches first, then sub-region matches; each group in dataset
-            order of the trigger points.
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> hits = tp.load().referrals_to("buttock")
-            >>> ("tp:gluteus-maximus-trp2", "subregion") in {(h.trigger_point, h.match) for h in hits}
-            True
-        """
-        target = self.region(region).id
-        wanted = None if zone is None else _member(Zone, "zone", zone)
-        hits: list[ReferralHit] = []
-        for point, referral in self.referral_pairs(target, include_subregions=include_subregions):
-            if wanted is None or referral.zone is wanted:
-                match: Literal["exact", "subregion"] = "exact" if referral.region == target else "subregion"
-                hits.append(ReferralHit(trigger_point=point.id, muscle=point.muscle, referral=referral, match=match))
-        hits.sort(key=lambda hit: (hit.match != "exact", self.indexes.position[hit.trigger_point], hit.region))
-        return tuple(hits)
-
-    def referral_pairs(
-        self, region_id: str, *, include_subregions: bool = True
-    ) -> Iterator[tuple[TriggerPoint, Referral]]:
-        """Yield the (trigger point, referral) pairs naming a region id, and its sub-regions', from the index.
-
-        The fast path under :meth:`referrals_to` for code that already holds an exact id:
-        no name resolution and no result objects; in the order of the index.
-
-        Raises:
-            UnknownIdError: ``region_id`` is not a region id.
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> pairs = tp.load().referral_pairs("region:ischial-tuberosity")
-            >>> [(point.id, referral.zone.value) for point, referral in pairs]
-            [('tp:gluteus-maximus-trp2', 'essential')]
-        """
-        if region_id not in self.indexes.descendants:
-            raise self.names.unknown("region", str(region_id), ("region",))
-        return self._pairs(region_id, include_subregions=include_subregions)
-
-    def _pairs(self, region_id: str, *, include_subregions: bool) -> Iterator[tuple[TriggerPoint, Referral]]:
-        yield from self.indexes.referrals_to.get(region_id, ())
-        if include_subregions:
-            for inner in self.indexes.descendants[region_id]:
-                yield from self.indexes.referrals_to.get(inner, ())
-
-    def muscles_referring_to(
-        self, region: str, *, zone: Zone | str | None = None, include_subregions: bool = True
-    ) -> tuple[Muscle, ...]:
-        """Return the muscles with a trigger point that refers pain to a region.
-
-        Muscles with an exact match come before those that reach only a
-        sub-region; within each group, in dataset order.
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> [m.name for m in tp.load().muscles_referring_to("sits bone")]
-            ['Gluteus maximus']
-        """
-        seen: dict[str, Muscle] = {}
-        for hit in self.referrals_to(region, zone=zone, include_subregions=include_subregions):
-            muscle = self.indexes.by_id[hit.muscle]
-            assert isinstance(muscle, Muscle)  # noqa: S101 - guaranteed by validation
-            seen.setdefault(hit.muscle, muscle)
-        return tuple(seen.values())
-
     # --- relations ------------------------------------------------------------------
 
     def relations_of(
@@ -295,6 +129,7 @@ class Atlas(RecordAccess):
         *,
         kind: RelationKind | str | None = None,
         direction: Literal["out", "in", "both"] = "both",
+        min_support: MinSupportLike = None,
     ) -> tuple[Relation, ...]:
         """Return the relations that touch a muscle (or any of its trigger points).
 
@@ -302,13 +137,16 @@ class Atlas(RecordAccess):
             key: A muscle or trigger point.
             kind: Only relations of this kind.
             direction: ``"out"`` where it drives, ``"in"`` where it is driven.
+            min_support: Only relations with at least this support: a number of
+                independent sources, a tier, both as ``(count, tier)``, or a
+                ``MinSupport`` (see :meth:`support_of`).
 
         Returns:
             Outgoing relations first, then incoming, each in dataset order.
 
         Raises:
             UnknownIdError: ``key`` names no muscle or trigger point.
-            ArgumentError: ``direction`` or ``kind`` is not one of the allowed values.
+            ArgumentError: ``direction``, ``kind`` or ``min_support`` is not one of the allowed values.
 
         Examples:
             >>> import triggerpoints as tp
@@ -317,27 +155,36 @@ class Atlas(RecordAccess):
         """
         if direction not in ("out", "in", "both"):
             raise ArgumentError("direction", direction, "'out', 'in' or 'both'")
-        wanted = None if kind is None else _member(RelationKind, "kind", kind)
+        wanted = None if kind is None else as_member(RelationKind, "kind", kind)
+        needed = min_support_of(min_support)
         muscle = self.muscle_of(key)
         found: list[Relation] = []
         if direction in ("out", "both"):
             found.extend(self.indexes.relations_out.get(muscle, ()))
         if direction in ("in", "both"):
             found.extend(self.indexes.relations_in.get(muscle, ()))
-        return tuple(relation for relation in found if wanted is None or relation.kind is wanted)
+        return tuple(
+            relation
+            for relation in found
+            if (wanted is None or relation.kind is wanted) and self._admit(needed, relation)
+        )
 
-    def satellites_of(self, key: str) -> tuple[Relation, ...]:
+    def satellites_of(self, key: str, *, min_support: MinSupportLike = None) -> tuple[Relation, ...]:
         """Return the satellite relations in which a muscle is the primary.
+
+        ``min_support`` filters as in :meth:`relations_of`.
 
         Examples:
             >>> import triggerpoints as tp
             >>> [tp.load().name_of(r.target) for r in tp.load().satellites_of("QL")][:1]
             ['Gluteus minimus']
         """
-        return self.relations_of(key, kind=RelationKind.SATELLITE, direction="out")
+        return self.relations_of(key, kind=RelationKind.SATELLITE, direction="out", min_support=min_support)
 
-    def keys_of(self, key: str) -> tuple[Relation, ...]:
+    def keys_of(self, key: str, *, min_support: MinSupportLike = None) -> tuple[Relation, ...]:
         """Return the relations whose source drives this muscle (key or primary).
+
+        ``min_support`` filters as in :meth:`relations_of`.
 
         Examples:
             >>> import triggerpoints as tp
@@ -346,7 +193,8 @@ class Atlas(RecordAccess):
             ['Gluteus medius']
         """
         driving = (RelationKind.KEY, RelationKind.SATELLITE)
-        return tuple(relation for relation in self.relations_of(key, direction="in") if relation.kind in driving)
+        found = self.relations_of(key, direction="in", min_support=min_support)
+        return tuple(relation for relation in found if relation.kind in driving)
 
     # --- factors, symptoms, conditions, treatments ----------------------------------
 
@@ -372,7 +220,7 @@ class Atlas(RecordAccess):
             >>> "factor:crawl-stroke-swimming" in {factor.id for factor in factors}
             True
         """
-        wanted = None if kind is None else _member(FactorKind, "kind", kind)
+        wanted = None if kind is None else as_member(FactorKind, "kind", kind)
         found = self._linked(muscle, Factor)
         if include_general:
             seen = {factor.id for factor in found}
@@ -455,33 +303,3 @@ class Atlas(RecordAccess):
         from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is read or written
 
         return _dataset.unstructure(self.dataset)
-
-
-class _Lazy:
-    """A value made on first use, once, even when several threads ask at the same time."""
-
-    __slots__ = ("_lock", "_value")
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._value: Any = None
-
-    def get(self, make: Callable[[], _R]) -> _R:
-        if self._value is None:
-            with self._lock:
-                if self._value is None:
-                    self._value = make()
-        value: _R = self._value
-        return value
-
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _member(kind: type[_E], argument: str, value: object) -> _E:
-    """``value`` as a member of ``kind`` (given as a member or as its text)."""
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(repr(member.value) for member in kind)
-        raise ArgumentError(argument, value, f"one of {allowed}") from None

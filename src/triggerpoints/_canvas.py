@@ -42,6 +42,7 @@ __all__ = [
     "Canvas",
     "Paint",
     "Side",
+    "attribute",
     "caption",
     "compose",
     "cross",
@@ -57,6 +58,7 @@ __all__ = [
     "side_words",
     "sides",
     "text",
+    "zone_map",
 ]
 
 Side = Literal["left", "right", "both"]
@@ -67,7 +69,7 @@ WIDTH, HEIGHT = 540, 960
 """The frame of one view, in SVG units at scale 1 (anatomapa's outline)."""
 TITLE_HEIGHT = 44
 """The picture's title band above the views."""
-RED, BLUE, SKY, INK = "#d32f2f", "#1f5fbf", "#8fb3e8", "#333333"
+RED, BLUE, SKY, INK, GREY = "#d32f2f", "#1f5fbf", "#8fb3e8", "#333333", "#9e9e9e"
 _CREDIT = (
     "Body outline: anatomapa (MIT), after gganatogram (CC0). Zones: triggerpoints. Reference only: not a diagnosis."
 )
@@ -152,17 +154,44 @@ class Canvas:
     def __init__(self, atlas: Atlas) -> None:
         self.atlas = atlas
         self.map = bodymap()
+        self._ids: dict[str, int] = {}
 
-    def shapes(self, view: str, region: str, on: Iterable[str]) -> list[str]:
-        """The path data painting a region in a view on some sides: its zone, else its descendants'."""
+    def zones(self, view: str, region: str, on: Iterable[str]) -> list[tuple[str, str, str]]:
+        """The zones painting a region in a view on some sides: its own, else its descendants'.
+
+        Each as ``(the zone's region, "left", "right" or "center", path data)``.
+        """
         zones = self.map["views"][view]
         own = [region] if region in zones else [r for r in self._descendants(region) if r in zones]
-        found: list[str] = []
+        found: list[tuple[str, str, str]] = []
         for rid in own:
             zone = zones[rid]
             keys = ("center",) if "center" in zone else tuple(sorted(set(on)))
-            found += [zone[key] for key in keys if key in zone]
+            found += [(rid, key, zone[key]) for key in keys if key in zone]
         return found
+
+    def shapes(self, view: str, region: str, on: Iterable[str]) -> list[str]:
+        """The path data painting a region in a view on some sides: its zone, else its descendants'."""
+        return [d for _, _, d in self.zones(view, region, on)]
+
+    def zone(self, view: str, region: str, side: str, d: str, style: str) -> str:
+        """One zone's path, with an id unique in the picture, its region id and its name as ``<title>``.
+
+        The ``data-region`` and ``data-side`` attributes and the ``<title>`` (the name a
+        screen reader reads) let an application make the body map clickable.
+        """
+        base = f"tp-{view}-{region.partition(':')[2] or region}-{side}"
+        count = self._ids[base] = self._ids.get(base, 0) + 1
+        ident = base if count == 1 else f"{base}-{count}"
+        try:
+            name = self.atlas.name_of(region)
+        except LookupError:
+            name = region
+        title = name if side == "center" else f"{name} ({side})"
+        return (
+            f'<path d="{d}" {style} id="{attribute(ident)}" data-region="{attribute(region)}" '
+            f'data-side="{side}"><title>{escape(title)}</title></path>'
+        )
 
     def _descendants(self, region: str) -> tuple[str, ...]:
         try:
@@ -186,9 +215,9 @@ class Canvas:
         """One view: zones, the outline, the markers, the view's name (in a 540 x 960 frame)."""
         out = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>']
         out.extend(
-            f'<path d="{d}" {STYLES.get(paint.style, paint.style)}/>'
+            self.zone(view, region, side, d, STYLES.get(paint.style, paint.style))
             for paint in paints
-            for d in self.shapes(view, paint.region, paint.sides)
+            for region, side, d in self.zones(view, paint.region, paint.sides)
         )
         out.append(f'<path d="{outline(view)}" fill="none" stroke="{INK}" stroke-width="1"/>')
         inset = self.map.get("insets", {}).get(view)
@@ -214,6 +243,11 @@ def escape(content: str) -> str:
     """Text made safe as XML element content; characters XML cannot hold become U+FFFD."""
     escaped = content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _NOT_XML.sub("\ufffd", escaped)
+
+
+def attribute(value: str) -> str:
+    """Text made safe inside a double-quoted XML attribute."""
+    return escape(value).replace('"', "&quot;")
 
 
 def text(x: float, y: float, content: str, size: float, *, anchor: str = "start", weight: str = "normal") -> str:
@@ -293,6 +327,35 @@ def notes(canvas: Canvas, regions: Iterable[str]) -> list[str]:
             cautions.setdefault(caution, region)
     lines += [f"Caution: {caution}" for caution in sorted(cautions)]
     return lines
+
+
+def zone_map(canvas: Canvas, *, scale: float) -> str:
+    """Every zone of both views once, in a neutral style, side by side: a body map to click on.
+
+    Zones of regions inside others' (the chin in the jaw) come after them, so they are
+    drawn on top and can be reached.
+    """
+    atlas, neutral = canvas.atlas, f'fill="#eeeeee" stroke="{GREY}" stroke-width="0.8"'
+    labels = {"anterior": "front (its right side on your left)", "posterior": "back (its right side on your right)"}
+    pw, ph = WIDTH * scale, HEIGHT * scale
+    width, height = 2 * pw, ph + 40
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+            f'viewBox="0 0 {width:.0f} {height:.0f}">'
+        ),
+        f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>',
+    ]
+    for column, view in enumerate(VIEWS):
+        regions = [region for region in canvas.map["views"][view] if region in atlas]
+        regions.sort(key=lambda region: (len(atlas.ancestors_of(region)), region))
+        paints = [Paint(region, neutral, ("left", "right")) for region in regions]
+        body = canvas.panel(view, paints, (), "")
+        out.append(f'<g transform="translate({column * pw:.1f} 0) scale({scale:g})">{body}</g>')
+        out.append(text(column * pw + pw / 2, ph + 16, labels[view], 12, anchor="middle"))
+    out.append(text(8, height - 6, _CREDIT, 9))
+    out.append("</svg>")
+    return "".join(out) + "\n"
 
 
 def pattern_paints(points: Iterable[TriggerPoint], side: Side) -> list[Paint]:

@@ -101,6 +101,7 @@ def _check_references(index: _Index, records: dict[str, list[tuple[str, Any]]], 
     for section in _SECTIONS:
         for path, record in records[section]:
             _check_citations(index, problems, path, record)
+    _check_prevalence(index, records, problems)
     for path, region in records["regions"]:
         if region.parent is not None:
             _ref(index, problems, f"{path}.parent", region.parent, "region")
@@ -124,6 +125,12 @@ def _check_references(index: _Index, records: dict[str, list[tuple[str, Any]]], 
     for path, patch in records["extra_aliases"]:
         _ref(index, problems, f"{path}.record", patch.record, *(kind.prefix for kind in KINDS))
         _check_citations(index, problems, path, patch)
+
+
+def _check_prevalence(index: _Index, records: dict[str, list[tuple[str, Any]]], problems: list[Problem]) -> None:
+    for path, record in records["prevalence"]:
+        _ref(index, problems, f"{path}.muscle", record.muscle, "muscle")
+        _ref(index, problems, f"{path}.region", record.region, "region")
 
 
 def _check_trigger_point(index: _Index, problems: list[Problem], path: str, point: TriggerPoint) -> None:

@@ -38,7 +38,10 @@ from triggerpoints._enums import (
     FactorKind,
     Laterality,
     RelationKind,
+    SourceConcern,
     SourceKind,
+    SourceTier,
+    SplitOrigin,
     TreatmentKind,
     View,
     Zone,
@@ -58,7 +61,20 @@ SECTIONS: dict[str, type[Any]] = {kind.section: kind.record_class for kind in KI
 SCHEMA_VERSION = "1.0"
 _SCALARS = ("schema_version", "dataset_version", "title", "license", "attribution")
 _T = TypeVar("_T")
-_ENUMS = (BodyArea, FactorCategory, FactorKind, Laterality, RelationKind, SourceKind, TreatmentKind, View, Zone)
+_ENUMS = (
+    BodyArea,
+    FactorCategory,
+    FactorKind,
+    Laterality,
+    RelationKind,
+    SourceConcern,
+    SourceKind,
+    SourceTier,
+    SplitOrigin,
+    TreatmentKind,
+    View,
+    Zone,
+)
 
 
 # --- the converter ----------------------------------------------------------------

@@ -33,12 +33,13 @@ from triggerpoints._canvas import (
     pattern_panels,
     side_words,
     sides,
+    zone_map,
 )
 from triggerpoints._load import load
 from triggerpoints._models import Zone
 from triggerpoints.exceptions import ArgumentError, MissingDependencyError
 
-__all__ = ["VIEWS", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"]
+__all__ = ["VIEWS", "draw_body_map", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"]
 
 _SIDES = ("left", "right", "both")
 _MODES = ("patterns", "heatmap")
@@ -335,6 +336,38 @@ def draw_ranking(
     rows = [[canvas.panel(v, pain, (), f"pain: {v}") for v in VIEWS]]
     rows += _candidate_rows(canvas, candidates, side)
     return compose(rows, title, legend, scale=scale)
+
+
+def draw_body_map(*, scale: float = 0.5, atlas: Atlas | None = None) -> str:
+    """Draw every zone of the body map, front and back, in one neutral colour: a map to click on.
+
+    Each zone is drawn once and carries its region id (``data-region``), its side
+    (``data-side``), an id unique in the picture and its region's name as a
+    ``<title>``, so that a page can make the zones clickable and screen readers can
+    name them (``triggerpoints explore`` does). Zones inside other zones are drawn
+    after them, on top.
+
+    Args:
+        scale: Size of each view relative to the 540 x 960 frame, above 0 and at
+            most 100.
+        atlas: The atlas whose regions are drawn (default: the packaged one); zones of
+            regions it does not have are left out.
+
+    Returns:
+        An SVG document; the same arguments give the same bytes.
+
+    Raises:
+        ArgumentError: A scale or atlas that cannot be used.
+        MissingDependencyError: The ``anatomapa`` package (extra ``maps``) is missing.
+
+    Examples:
+        >>> from triggerpoints._draw import draw_body_map
+        >>> svg = draw_body_map()
+        >>> 'data-region="region:lateral-thigh"' in svg and "<title>Lateral thigh (left)</title>" in svg
+        True
+    """
+    scale = _check_scale(scale, most=_MAX_SCALE, expected=f"a number above 0 and at most {_MAX_SCALE:g}")
+    return zone_map(Canvas(_check_atlas(atlas)), scale=scale)
 
 
 def _candidate_rows(canvas: Canvas, candidates: Sequence[Candidate], side: Side) -> list[list[str]]:

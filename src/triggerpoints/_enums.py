@@ -1,4 +1,4 @@
-"""The closed vocabularies of the data: views, zones, sides, kinds of relation, factor and source.
+"""The closed vocabularies of the data: views, zones, sides, kinds of relation, factor and source, tiers of evidence.
 
 Each is a ``str`` enum, so a member compares equal to its text in the JSON.
 """
@@ -13,7 +13,10 @@ __all__ = [
     "FactorKind",
     "Laterality",
     "RelationKind",
+    "SourceConcern",
     "SourceKind",
+    "SourceTier",
+    "SplitOrigin",
     "TreatmentKind",
     "View",
     "Zone",
@@ -137,3 +140,55 @@ class SourceKind(str, enum.Enum):
     BOOK_CHAPTER = "book-chapter"
     WEB_PAGE = "web-page"
     ARTICLE = "article"
+
+
+class SourceTier(str, enum.Enum):
+    """How much weight a source carries, best first.
+
+    The order of the members is the order of strength: compare tiers with
+    :attr:`rank` (0 is the best), never by their text.
+    """
+
+    TEXTBOOK = "textbook"
+    """The manual, or another reference textbook."""
+    PEER_REVIEWED = "peer-reviewed"
+    """An article in a peer-reviewed journal (a referral-pattern study, a case report)."""
+    PROFESSIONAL_SUMMARY = "professional-summary"
+    """A professional body's or an educational summary of the manual (NAMTPT's symptom
+    checker, MedLink's figure captions, a university course page)."""
+    PRACTITIONER = "practitioner"
+    """A practitioner's, clinic's or other web page."""
+
+    @property
+    def rank(self) -> int:
+        """0 for the best tier (textbook), 3 for the weakest (practitioner)."""
+        return _TIER_ORDER.index(self)
+
+
+_TIER_ORDER = tuple(SourceTier)
+
+
+class SourceConcern(str, enum.Enum):
+    """Why a cited source is weak and waits for a replacement.
+
+    A source with a concern stays cited (the record still says where the fact came
+    from) but does not count towards a fact's support.
+    """
+
+    NOT_FOUND = "not-found"
+    """The page could not be found again (no stored copy, no live page)."""
+    SPAM = "spam"
+    """The page looks like spam or scraped text."""
+    MIRROR = "mirror"
+    """A copy of someone else's text or video (a video mirror, a re-upload)."""
+    CONTENT_FARM = "content-farm"
+    """Generated or aggregated text without an author who stands behind it (a content farm)."""
+
+
+class SplitOrigin(str, enum.Enum):
+    """Who split a referral into essential or spillover."""
+
+    SOURCE = "source"
+    """A cited source marks the zone as essential or spillover."""
+    CURATOR = "curator"
+    """The sources name the area without the split; the curator chose the zone."""

@@ -3,6 +3,11 @@
 Tables and node-link data need neither networkx nor pandas; GraphML is written by
 networkx. Lists inside a cell are joined with ``|`` (``"source:a|source:b"``); empty
 optional values are empty strings in tables and absent in graph attributes.
+
+The fact tables (referrals, relations, links) carry each fact's support: the number of
+independent sources, the best tier and (for referrals) who split the zone. Every table
+with free text keeps the user-facing text (``note``, ``mechanism``, ...) apart from the
+``curation`` column, which says how the fact was established.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 from triggerpoints._atlas import Atlas
 from triggerpoints._load import load
 from triggerpoints._models import Condition, Factor, Symptom, Treatment
+from triggerpoints._support import Fact
 
 __all__ = ["TABLES", "graphml", "node_link", "tables"]
 
@@ -40,6 +46,12 @@ def _row(**cells: Any) -> dict[str, str]:
     return {key: _cell(value) for key, value in cells.items()}
 
 
+def _support(atlas: Atlas, fact: Fact) -> dict[str, Any]:
+    """The support columns of one fact."""
+    support = atlas.support_of(fact)
+    return {"independent_sources": support.sources, "best_tier": support.tier, "weak_sources": support.weak}
+
+
 def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
     """Return the dataset as flat tables of text cells, one row per fact.
 
@@ -50,6 +62,13 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
     tables write straight to CSV (``csv.DictWriter``) or load into pandas or R.
     Rows follow the dataset's order.
 
+    Referrals, relations and links carry their support: ``independent_sources``
+    (distinct publishers among the cited sources without a concern), ``best_tier``
+    (``textbook``, ``peer-reviewed``, ``professional-summary`` or ``practitioner``;
+    empty when no source counts) and ``weak_sources`` (cited sources with a concern);
+    referrals also ``split`` (``source`` or ``curator``). Text for readers and the
+    ``curation`` notes are separate columns: drop ``curation`` for end users.
+
     Args:
         atlas: The atlas to flatten; the packaged one by default.
 
@@ -59,8 +78,8 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
     Examples:
         >>> import triggerpoints as tp
         >>> rows = tp.tables()["referrals"]
-        >>> sorted(rows[0])
-        ['laterality', 'muscle', 'note', 'region', 'region_name', 'sources', 'trigger_point', 'zone']
+        >>> sorted(rows[0])[:6]
+        ['best_tier', 'curation', 'independent_sources', 'laterality', 'muscle', 'note']
         >>> any(row["region"] == "region:lateral-leg" for row in rows)
         True
     """
@@ -90,6 +109,7 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
                 location=p.location,
                 palpation=p.palpation,
                 note=p.note,
+                curation=p.curation,
                 sources=p.sources,
             )
             for p in atlas.trigger_points
@@ -102,19 +122,38 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
                 region_name=atlas.name_of(r.region),
                 zone=r.zone,
                 laterality=r.laterality,
+                split=r.split,
                 note=r.note,
+                curation=r.curation,
                 sources=r.sources,
+                **_support(atlas, r),
             )
             for p in atlas.trigger_points
             for r in p.referrals
         ],
         "spared": [
-            _row(trigger_point=p.id, muscle=p.muscle, region=s.region, note=s.note, sources=s.sources)
+            _row(
+                trigger_point=p.id,
+                muscle=p.muscle,
+                region=s.region,
+                note=s.note,
+                curation=s.curation,
+                sources=s.sources,
+            )
             for p in atlas.trigger_points
             for s in p.spared
         ],
         "relations": [
-            _row(id=r.id, kind=r.kind, source=r.source, target=r.target, mechanism=r.mechanism, sources=r.sources)
+            _row(
+                id=r.id,
+                kind=r.kind,
+                source=r.source,
+                target=r.target,
+                mechanism=r.mechanism,
+                curation=r.curation,
+                sources=r.sources,
+                **_support(atlas, r),
+            )
             for r in atlas.relations
         ],
         "regions": [
@@ -150,7 +189,9 @@ def _links(atlas: Atlas) -> Iterable[dict[str, str]]:
                 muscle=link.muscle,
                 trigger_points=link.trigger_points,
                 note=link.note,
+                curation=link.curation,
                 sources=link.sources,
+                **_support(atlas, link),
             )
 
 

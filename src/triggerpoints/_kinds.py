@@ -20,6 +20,7 @@ from triggerpoints._models import (
     Condition,
     Factor,
     Muscle,
+    Prevalence,
     Region,
     Relation,
     Source,
@@ -32,7 +33,18 @@ from triggerpoints._models import (
 __all__ = ["KINDS", "AliasPatch", "Dataset", "Kind", "KindInfo", "kind_info", "kind_of"]
 
 #: The name of a kind of record, as queries take it (``kind="trigger_point"``).
-Kind = Literal["source", "region", "muscle", "trigger_point", "relation", "factor", "symptom", "condition", "treatment"]
+Kind = Literal[
+    "source",
+    "region",
+    "muscle",
+    "trigger_point",
+    "relation",
+    "factor",
+    "symptom",
+    "condition",
+    "treatment",
+    "prevalence",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -88,6 +100,8 @@ KINDS: tuple[KindInfo, ...] = (
              label="condition", plural="conditions", searchable=True, linked=True, order=3),
     KindInfo(name="treatment", prefix="treatment", section="treatments", record_class=Treatment,
              label="treatment", plural="treatments", searchable=True, linked=True, order=6),
+    KindInfo(name="prevalence", prefix="prevalence", section="prevalence", record_class=Prevalence,
+             label="prevalence record", plural="prevalence records", searchable=False, linked=False, order=9),
 )  # fmt: skip
 
 _BY_NAME: Mapping[str, KindInfo] = MappingProxyType({kind.name: kind for kind in KINDS})
@@ -159,6 +173,7 @@ class Dataset:
         symptoms: Symptoms beyond pain.
         conditions: Look-alike conditions.
         treatments: Self-treatments.
+        prevalence: How often studies found trigger points in a muscle in a complaint.
         extra_aliases: Aliases added to records defined elsewhere.
     """
 
@@ -176,4 +191,5 @@ class Dataset:
     symptoms: tuple[Symptom, ...] = ()
     conditions: tuple[Condition, ...] = ()
     treatments: tuple[Treatment, ...] = ()
+    prevalence: tuple[Prevalence, ...] = ()
     extra_aliases: tuple[AliasPatch, ...] = ()

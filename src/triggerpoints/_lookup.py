@@ -1,73 +1,69 @@
-"""Resolving human words ("sits bone", "glute max") to records, on the packaged atlas.
+"""Resolving a person's words for where it hurts ("sits bone", "back molar") to regions.
 
-Each function here is the module-level twin of the :class:`~triggerpoints.Atlas`
-method of the same name, run on :func:`triggerpoints.load`'s packaged atlas. Use the
-methods of an atlas you loaded yourself to ask your own data.
+:func:`resolve_place` reads one phrase on the packaged atlas, or on an atlas you pass;
+the reader itself is in :mod:`triggerpoints._reading`.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-import attrs
-
 from triggerpoints._atlas import Atlas
 from triggerpoints._load import load
-from triggerpoints._text import DIRECTIONS, SIDES, normalize, place_tokens
+from triggerpoints._reading import Place, Side, read_place
 
-__all__ = ["Place", "resolve_place"]
-
-Side = Literal["left", "right", "both"]
-
-
-@attrs.frozen(kw_only=True)
-class Place:
-    """A pain phrase resolved to regions.
-
-    Attributes:
-        phrase: The phrase as given.
-        regions: The region ids it names, in the order they appear in the phrase.
-        side: ``"left"``, ``"right"`` or ``"both"`` if the phrase says so.
-        leftover: Place words of the phrase that named no region (after a match,
-            such as a stray direction word); empty when every word was used.
-    """
-
-    phrase: str
-    regions: tuple[str, ...]
-    side: Side | None = None
-    leftover: tuple[str, ...] = ()
+__all__ = ["Place", "Side", "resolve_place"]
 
 
 def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
-    """Resolve a pain phrase, as people say it, to body regions.
+    """Read a pain phrase, as people say it, as body regions.
 
-    The resolver is deterministic and works in two steps:
+    The reader is deterministic:
 
     1. The whole phrase as an id, a region name or an alias ("sits bone",
        "golfer's elbow", "region:lateral-leg"), after normalization.
-    2. Otherwise the phrase's place words (filler such as "pain down my" dropped, side words noted, direction words
-       made canonical: outside/outer -> lateral, inside/inner -> medial, front ->
-       anterior, back/behind -> posterior, top/upper -> upper, low/lower/bottom ->
-       lower) are split greedily, left to right, into the longest runs whose word set
-       is exactly the place words of one region's name or alias; a run never repeats
-       a word ("back of the thigh and back of the knee" is two runs). Words that start
-       no run are kept as ``leftover``. A word set shared by two regions is skipped.
-       Direction words carry over "and" to a bare place word that follows, where
-       that names a region: "back of the wrist and hand" is the back of the wrist
-       and the back of the hand, "front of the thigh and knee" the front of each.
-       Of the regions found, one that encloses another found region is dropped
-       ("headache at the temple" is the temple, not the head and the temple).
+    2. Otherwise the phrase is cut into clauses at punctuation. In a clause, what
+       follows "not", "no", "without", "doesn't", ... is free of pain (``absent``) up
+       to "but" or the clause's end ("usually not into the foot"); what follows a
+       verb of movement ("can't *turn my head*") is moved, not in pain, and is
+       ignored up to the next separator.
+    3. The rest is cut into places at separators ("and", "to", "into", "spreading",
+       ...). In each place, filler ("pain", "my", "the", ...) and side words are
+       dropped and direction words made canonical (outside/outer → lateral,
+       inside/inner → medial, front → anterior, back-of/behind → posterior, top/upper
+       → upper, low/lower → lower); "back" is the back itself unless another place
+       word follows it ("lower back", but "back of the knee", "back molar"). Head
+       words name a body part; direction words never name a region alone. Runs of
+       words are matched greedily, longest first, to the place words of one region's
+       name or alias (a level word may be added: "back of my arm" is the back of the
+       upper arm); up to three words that start no match ("outer", "ulnar", "plantar
+       aspect of") narrow the next match if they can, and are ignored if not ("front
+       teeth" is the teeth); "anterolateral" and its kind are two directions.
+    4. "between X and Y" is the region named as the space between them ("between
+       thumb and index finger" is the web of the thumb). A direction word carries
+       over "and" to a bare place that follows ("back of the wrist and hand").
+    5. Two regions read from one place whose zones do not meet on the body are one
+       body part and a word about it: with "of" between them the second is the part
+       ("head of the first metatarsal"), without it the first ("butt cheek", "toe
+       knuckles"). Of the regions found, one that encloses another is dropped.
+    6. A phrase that reads as no region may be the beginning of one region's name
+       ("zygomatic"), or a muscle's name or the beginning of one ("zygomaticus"),
+       read as the regions where its trigger points lie on the body map; the
+       beginning of several names is ambiguous.
+
+    The reading keeps the words it used and those it ignored, and warns when the
+    phrase names the whole body or a broad area.
 
     Args:
         phrase: "pain down the outside of my thigh to the ankle", "left shoulder
             blade", "sits bone", ...
-        atlas: The atlas to resolve against (default: the packaged one).
+        atlas: The atlas to read against (default: the packaged one).
 
     Returns:
-        The resolved place.
+        The reading.
 
     Raises:
-        UnknownIdError: The phrase names no region; close region words are suggested.
+        UnknownIdError: The phrase names no region, painful or not; close region words
+            are suggested.
+        AmbiguousKeyError: The phrase is the beginning of several names.
 
     Examples:
         >>> import triggerpoints as tp
@@ -76,77 +72,14 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
         >>> place = tp.resolve_place("Left shoulder blade")
         >>> (place.regions, place.side)
         (('region:scapula',), 'left')
+        >>> place = tp.resolve_place("down the outside of the leg, not into the foot")
+        >>> place.regions, place.absent
+        (('region:lateral-leg',), ('region:foot',))
+        >>> tp.resolve_place("back molar").describe()
+        "read 'back molar' as Teeth; ignored 'back'"
     """
     atlas = load() if atlas is None else atlas
-    text = phrase if isinstance(phrase, str) else ""
-    side = _side(normalize(text).split())
-    exact = atlas.find(text, kind="region")
-    if len(exact) == 1:
-        return Place(phrase=phrase, regions=exact, side=side)
-    parts = _coordinated(text, atlas)
-    if parts is None:
-        regions, leftover = _segment(place_tokens(text), atlas)
-    else:
-        regions, leftover = [], []
-        for part in parts:
-            found, left = _segment(part, atlas)
-            regions += found
-            leftover += left
-    if not regions:  # the error works out what the phrase may have meant only if it is read
+    place = read_place(phrase, atlas)
+    if not place.regions and not place.absent:  # the error works out suggestions only if they are read
         raise atlas.names.unknown("region", str(phrase), ("region",))
-    enclosing = {ancestor.id for found in regions for ancestor in atlas.ancestors_of(found)}
-    specific = tuple(dict.fromkeys(found for found in regions if found not in enclosing))
-    return Place(phrase=phrase, regions=specific, side=side, leftover=tuple(leftover))
-
-
-_DIRECTION_WORDS = frozenset(DIRECTIONS.values())
-
-
-def _coordinated(text: str, atlas: Atlas) -> list[list[str]] | None:
-    """The place words of each "and"-joined part, with directions carried over; None if nothing carries.
-
-    A part with no direction word takes the direction words of the last part that had
-    some, when together they name exactly one region.
-    """
-    parts = [place_tokens(part) for part in normalize(text).split(" and ")]
-    if len(parts) < 2:
-        return None
-    carried = False
-    directions: list[str] = []
-    for number, words in enumerate(parts):
-        own = [word for word in words if word in _DIRECTION_WORDS]
-        if own:
-            directions = own
-        elif words and directions and len(atlas.places.get(frozenset([*directions, *words]), ())) == 1:
-            parts[number] = [*directions, *words]
-            carried = True
-    return parts if carried else None
-
-
-def _side(words: list[str]) -> Side | None:
-    """The side a phrase names: left, right, both (both words, or "both"), or none."""
-    sides = {SIDES[word] for word in words if word in SIDES}
-    if not sides:
-        return None
-    if len(sides) > 1 or "both" in sides:
-        return "both"
-    return "left" if "left" in sides else "right"
-
-
-def _segment(tokens: list[str], atlas: Atlas) -> tuple[list[str], list[str]]:
-    """Greedy longest-match split of place words into regions, left to right."""
-    regions: list[str] = []
-    leftover: list[str] = []
-    start = 0
-    while start < len(tokens):
-        for end in range(len(tokens), start, -1):
-            run = tokens[start:end]
-            ids = atlas.places.get(frozenset(run), frozenset()) if len(set(run)) == len(run) else frozenset()
-            if len(ids) == 1:
-                regions.extend(ids)
-                start = end
-                break
-        else:
-            leftover.append(tokens[start])
-            start += 1
-    return regions, leftover
+    return place

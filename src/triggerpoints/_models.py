@@ -10,7 +10,8 @@ at least one source for every fact) are enforced here, when the record is made (
 duplicates, cycles) is checked when a dataset is loaded.
 
 The table of record kinds, and the whole :class:`~triggerpoints.Dataset`, are in
-:mod:`triggerpoints._kinds`.
+:mod:`triggerpoints._kinds`; the :class:`Source` of citations is in
+:mod:`triggerpoints._sources`.
 """
 
 from __future__ import annotations
@@ -26,11 +27,15 @@ from triggerpoints._enums import (
     FactorKind,
     Laterality,
     RelationKind,
+    SourceConcern,
     SourceKind,
+    SourceTier,
+    SplitOrigin,
     TreatmentKind,
     View,
     Zone,
 )
+from triggerpoints._sources import Source, SourceId
 from triggerpoints.exceptions import InvariantError
 
 __all__ = [
@@ -46,6 +51,7 @@ __all__ = [
     "LinkedRecord",
     "Muscle",
     "MuscleId",
+    "Prevalence",
     "Record",
     "RecordId",
     "Referral",
@@ -55,9 +61,12 @@ __all__ = [
     "RelationId",
     "RelationKind",
     "Source",
+    "SourceConcern",
     "SourceId",
     "SourceKind",
+    "SourceTier",
     "Spared",
+    "SplitOrigin",
     "Symptom",
     "SymptomId",
     "Treatment",
@@ -69,7 +78,6 @@ __all__ = [
     "Zone",
 ]
 
-SourceId = NewType("SourceId", str)
 RegionId = NewType("RegionId", str)
 MuscleId = NewType("MuscleId", str)
 TriggerPointId = NewType("TriggerPointId", str)
@@ -82,70 +90,6 @@ TreatmentId = NewType("TreatmentId", str)
 RecordId = (
     SourceId | RegionId | MuscleId | TriggerPointId | RelationId | FactorId | SymptomId | ConditionId | TreatmentId
 )
-
-
-@attrs.frozen(kw_only=True)
-class Source:
-    """A citation that facts point to: a book chapter, a book or a public page.
-
-    Attributes:
-        id: ``source:...``.
-        kind: What the source is.
-        title: The chapter's or page's title.
-        work: The book's title, or the site's name.
-        authors: Authors, in the source's order.
-        year: Year of publication, if known.
-        volume: The book's volume, if any.
-        chapter: The chapter number, if any.
-        edition: The edition (``"1st"``), if it matters.
-        url: The page address, for public pages.
-        accessed: The date the page was checked (``YYYY-MM-DD``).
-        note: Anything a reader should know about this source.
-    """
-
-    id: SourceId = attrs.field(validator=checks.id_of("source"))
-    kind: SourceKind = attrs.field(validator=checks.member(SourceKind))
-    title: str = attrs.field(validator=checks.non_blank)
-    work: str | None = None
-    authors: tuple[str, ...] = ()
-    year: int | None = attrs.field(default=None, validator=checks.positive)
-    volume: int | None = attrs.field(default=None, validator=checks.positive)
-    chapter: int | None = attrs.field(default=None, validator=checks.positive)
-    edition: str | None = None
-    url: str | None = None
-    accessed: str | None = attrs.field(default=None, validator=checks.date)
-    note: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        if self.kind is SourceKind.WEB_PAGE and not (self.url or "").strip():
-            raise InvariantError("url", "a web page source needs its url")
-
-    def citation(self) -> str:
-        """Return a one-line human citation.
-
-        Examples:
-            >>> import triggerpoints as tp
-            >>> source = tp.load().source("source:ts-vol2")
-            >>> source.citation().startswith("Travell")
-            True
-        """
-        parts: list[str] = []
-        if self.authors:
-            surnames = [author.split()[-1] for author in self.authors]
-            parts.append(" & ".join(surnames))
-        if self.kind is SourceKind.BOOK_CHAPTER and self.work:
-            parts.append(self.work)
-        else:
-            parts.append(self.title)
-        if self.volume is not None:
-            parts.append(f"vol. {self.volume}")
-        if self.chapter is not None:
-            parts.append(f"ch. {self.chapter} ({self.title})")
-        if self.year is not None:
-            parts.append(str(self.year))
-        if self.url:
-            parts.append(self.url)
-        return ", ".join(parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -186,6 +130,7 @@ class Muscle:
         location: Where it lies, in a sentence or two.
         action: What it does.
         xrefs: Ontology cross-references (``UBERON:``, ``FMA:``, ``NCIT:``).
+        curation: How the record was established (not shown to end users).
         sources: Where the facts about it come from.
     """
 
@@ -196,6 +141,7 @@ class Muscle:
     location: str = ""
     action: str = ""
     xrefs: tuple[str, ...] = attrs.field(default=(), validator=[checks.xrefs, checks.distinct])
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -207,14 +153,20 @@ class Referral:
         region: Where the pain is felt.
         zone: Essential or spillover.
         laterality: The side, relative to the trigger point.
-        note: Qualifications and disagreements between sources.
+        split: Who made the referral essential or spillover: a cited source, or
+            the curator where the sources name the area without the split.
+        note: Where exactly, and how it feels, for the reader.
+        curation: How the referral was established: sources read, disagreements
+            between them, the curator's choices (not shown to end users).
         sources: Where this referral is stated.
     """
 
     region: RegionId = attrs.field(validator=checks.id_of("region"))
     zone: Zone = attrs.field(validator=checks.member(Zone))
     laterality: Laterality = attrs.field(default=Laterality.IPSILATERAL, validator=checks.member(Laterality))
+    split: SplitOrigin = attrs.field(default=SplitOrigin.SOURCE, validator=checks.member(SplitOrigin))
     note: str = ""
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -225,11 +177,13 @@ class Spared:
     Attributes:
         region: The region the pain does not reach.
         note: How the source puts it.
+        curation: How this was established (not shown to end users).
         sources: Where this is stated.
     """
 
     region: RegionId = attrs.field(validator=checks.id_of("region"))
     note: str = ""
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -247,6 +201,8 @@ class TriggerPoint:
         referrals: Where it refers pain, essential and spillover.
         spared: Regions its pattern skips.
         note: Anything else a source says of it (how often it is the active one, ...).
+        curation: How the record was established: sources read, disagreements,
+            the curator's choices (not shown to end users).
         sources: Where it is described.
     """
 
@@ -259,6 +215,7 @@ class TriggerPoint:
     referrals: tuple[Referral, ...] = attrs.field(validator=checks.not_empty)
     spared: tuple[Spared, ...] = ()
     note: str = ""
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -274,6 +231,7 @@ class Relation:
         source: A muscle or trigger point ID.
         target: A muscle or trigger point ID.
         mechanism: Why, in a sentence.
+        curation: How the relation was established (not shown to end users).
         sources: Where it is stated. (Named ``sources`` like every other record's
             citations; the driving end is :attr:`source`.)
     """
@@ -283,6 +241,7 @@ class Relation:
     source: str = attrs.field(validator=checks.id_of("muscle", "tp"))
     target: str = attrs.field(validator=checks.id_of("muscle", "tp"))
     mechanism: str = attrs.field(validator=checks.non_blank)
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -294,6 +253,7 @@ class Link:
         muscle: The muscle concerned.
         trigger_points: Narrows the link to some of the muscle's trigger points.
         note: Qualifications.
+        curation: How the link was established (not shown to end users).
         sources: Where the tie is stated.
     """
 
@@ -302,6 +262,7 @@ class Link:
         default=(), validator=[checks.ids_of("tp"), checks.distinct]
     )
     note: str = ""
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -318,6 +279,7 @@ class Factor:
         description: What it is, in a sentence or two.
         general: ``True`` if it applies to trigger points in any muscle.
         muscles: The muscles it is tied to.
+        curation: How the record was established (not shown to end users).
         sources: Where the factor itself is described.
     """
 
@@ -331,6 +293,7 @@ class Factor:
     description: str = attrs.field(validator=checks.non_blank)
     general: bool = False
     muscles: tuple[Link, ...]
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
     def __attrs_post_init__(self) -> None:
@@ -348,6 +311,7 @@ class Symptom:
         aliases: Other names.
         description: What it is.
         muscles: The muscles whose trigger points produce it.
+        curation: How the record was established (not shown to end users).
         sources: Where it is described.
     """
 
@@ -356,6 +320,7 @@ class Symptom:
     aliases: tuple[str, ...] = checks.ALIASES
     description: str = attrs.field(validator=checks.non_blank)
     muscles: tuple[Link, ...] = checks.LINKS
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -370,6 +335,7 @@ class Condition:
         description: What it is.
         caution: When to see a clinician rather than assume trigger points.
         muscles: The muscles whose patterns mimic it.
+        curation: How the record was established (not shown to end users).
         sources: Where it is described.
     """
 
@@ -379,6 +345,7 @@ class Condition:
     description: str = attrs.field(validator=checks.non_blank)
     caution: str | None = None
     muscles: tuple[Link, ...] = checks.LINKS
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
@@ -394,6 +361,7 @@ class Treatment:
         description: How it is done.
         caution: When not to do it, or to stop.
         muscles: The muscles it is used for.
+        curation: How the record was established (not shown to end users).
         sources: Where it is described.
     """
 
@@ -404,10 +372,54 @@ class Treatment:
     description: str = attrs.field(validator=checks.non_blank)
     caution: str | None = None
     muscles: tuple[Link, ...] = checks.LINKS
+    curation: str = ""
     sources: tuple[SourceId, ...] = checks.SOURCES
 
 
+@attrs.frozen(kw_only=True)
+class Prevalence:
+    """How often a study found trigger points in a muscle among people with one complaint.
+
+    A cited prior for ranking (see :func:`~triggerpoints.rank`'s ``prior``): it is read
+    from independent studies of people with the complaint, never from the pain guides.
+
+    Attributes:
+        id: ``prevalence:...``.
+        name: Display name ("Quadratus lumborum in low back pain").
+        muscle: The muscle examined.
+        region: The region of the complaint.
+        complaint: The complaint as the study names it.
+        population: Who was examined: how many people, and where.
+        share: The share of those people with trigger points in the muscle, from 0 to 1
+            (the low end when the study gives a range).
+        share_high: The high end of a range, if the study gives one.
+        active_only: ``True`` if the figure counts active trigger points only; ``False``
+            if it counts active and latent ones together (or does not say).
+        note: Qualifications.
+        sources: The study (a peer-reviewed article), as a cited source.
+    """
+
+    id: str = attrs.field(validator=checks.id_of("prevalence"))
+    name: str = attrs.field(validator=checks.non_blank)
+    muscle: MuscleId = attrs.field(validator=checks.id_of("muscle"))
+    region: RegionId = attrs.field(validator=checks.id_of("region"))
+    complaint: str = attrs.field(validator=checks.non_blank)
+    population: str = attrs.field(validator=checks.non_blank)
+    share: float = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(0.0), attrs.validators.le(1.0)))
+    share_high: float | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional([attrs.validators.ge(0.0), attrs.validators.le(1.0)]),
+    )
+    active_only: bool = True
+    note: str = ""
+    sources: tuple[SourceId, ...] = checks.SOURCES
+
+    def __attrs_post_init__(self) -> None:
+        if self.share_high is not None and self.share_high < self.share:
+            raise InvariantError("share_high", "the high end of the range is below its low end")
+
+
 #: Any record that has an ``id``.
-Record = Source | Region | Muscle | TriggerPoint | Relation | Factor | Symptom | Condition | Treatment
+Record = Source | Region | Muscle | TriggerPoint | Relation | Factor | Symptom | Condition | Treatment | Prevalence
 #: The records that link to muscles through :class:`Link` entries.
 LinkedRecord = Factor | Symptom | Condition | Treatment

@@ -7,8 +7,10 @@ and links, and the graph.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal, TypeVar
+import enum
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeVar
 
 from triggerpoints._index import Indexes
 from triggerpoints._kinds import Dataset, Kind
@@ -25,10 +27,44 @@ from triggerpoints._models import (
     TriggerPoint,
 )
 from triggerpoints._names import Match, Names
+from triggerpoints.exceptions import ArgumentError
 
-__all__ = ["RecordAccess"]
+__all__ = ["Lazy", "RecordAccess", "as_member"]
 
 _R = TypeVar("_R")
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+class Lazy:
+    """A value made on first use, once, even when several threads ask at the same time."""
+
+    __slots__ = ("_lock", "_value")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value: Any = None
+
+    def get(self, make: Callable[[], _R]) -> _R:
+        """Return the value, making it with ``make`` the first time."""
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = make()
+        value: _R = self._value
+        return value
+
+
+def as_member(kind: type[_E], argument: str, value: object) -> _E:
+    """``value`` as a member of ``kind`` (given as a member or as its text).
+
+    Raises:
+        ArgumentError: ``value`` is neither, naming ``argument`` and the allowed values.
+    """
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in kind)
+        raise ArgumentError(argument, value, f"one of {allowed}") from None
 
 
 class RecordAccess:

@@ -1,4 +1,4 @@
-"""Coverage of the dataset per body area: what is in it, counted from the data itself."""
+"""Coverage of the dataset per body area, and how well its facts are supported, counted from the data itself."""
 
 from __future__ import annotations
 
@@ -10,9 +10,20 @@ import attrs
 from triggerpoints._atlas import Atlas
 from triggerpoints._kinds import KINDS
 from triggerpoints._load import load
-from triggerpoints._models import BodyArea, Muscle, Zone
+from triggerpoints._models import (
+    BodyArea,
+    Condition,
+    Factor,
+    Muscle,
+    SourceTier,
+    SplitOrigin,
+    Symptom,
+    Treatment,
+    Zone,
+)
+from triggerpoints._support import Fact
 
-__all__ = ["COLUMNS", "LINK_KINDS", "Coverage", "CoverageRow", "Gap", "coverage"]
+__all__ = ["COLUMNS", "LINK_KINDS", "SUPPORT_COLUMNS", "Coverage", "CoverageRow", "Gap", "SupportRow", "coverage"]
 
 COLUMNS = (
     "muscles",
@@ -93,6 +104,60 @@ class Gap:
     missing: tuple[str, ...]
 
 
+SUPPORT_COLUMNS = (
+    "facts",
+    "sources_0",
+    "sources_1",
+    "sources_2",
+    "sources_3_or_more",
+    *(f"best_{tier.value.replace('-', '_')}" for tier in SourceTier),
+    "single_practitioner",
+    "split_by_source",
+    "split_by_curator",
+)
+"""The counted columns of :class:`SupportRow`, in display order."""
+
+
+@attrs.frozen(kw_only=True)
+class SupportRow:
+    """How well one kind of fact is supported, counted over the whole dataset.
+
+    Attributes:
+        kind: ``"referrals"``, ``"relations"`` or ``"links"`` (muscle links of
+            factors, symptoms, conditions and treatments).
+        facts: How many facts of the kind there are.
+        sources_0: Facts with no independent source left (every citation has a concern).
+        sources_1: Facts resting on one publisher.
+        sources_2: Facts with two independent sources.
+        sources_3_or_more: Facts with three or more.
+        best_textbook: Facts whose best source is the manual or another textbook.
+        best_peer_reviewed: ... a peer-reviewed article.
+        best_professional_summary: ... a professional or educational summary.
+        best_practitioner: ... a practitioner's page.
+        single_practitioner: Facts resting on one practitioner publisher only.
+        split_by_source: Referrals whose essential/spillover split a source made (0 for other kinds).
+        split_by_curator: Referrals whose split the curator chose (0 for other kinds).
+    """
+
+    kind: str
+    facts: int
+    sources_0: int
+    sources_1: int
+    sources_2: int
+    sources_3_or_more: int
+    best_textbook: int
+    best_peer_reviewed: int
+    best_professional_summary: int
+    best_practitioner: int
+    single_practitioner: int
+    split_by_source: int
+    split_by_curator: int
+
+    def counts(self) -> tuple[int, ...]:
+        """Return the counts in :data:`SUPPORT_COLUMNS` order."""
+        return tuple(getattr(self, column) for column in SUPPORT_COLUMNS)
+
+
 @attrs.frozen(kw_only=True)
 class Coverage:
     """The dataset's coverage: one row per body area, then the whole.
@@ -104,6 +169,8 @@ class Coverage:
         halves: The upper half (the manual's first volume), then the lower half.
         total: The whole dataset.
         gaps: The muscles lacking some kind of linked fact, in dataset order.
+        support: How well referrals, relations and links are supported (see
+            :class:`SupportRow`), one row each.
 
     Totals count distinct records, so a factor linked to muscles of two areas counts
     once in their half and in the total: totals are not always sums of rows.
@@ -114,6 +181,7 @@ class Coverage:
     halves: tuple[CoverageRow, CoverageRow]
     total: CoverageRow
     gaps: tuple[Gap, ...] = ()
+    support: tuple[SupportRow, ...] = ()
 
     def __iter__(self) -> Iterator[CoverageRow]:
         """Iterate over the area rows, the two halves and the total."""
@@ -127,6 +195,7 @@ class Coverage:
             "halves": [attrs.asdict(row) for row in self.halves],
             "total": attrs.asdict(self.total),
             "gaps": [attrs.asdict(gap) for gap in self.gaps],
+            "support": [attrs.asdict(row) for row in self.support],
         }
 
     def to_markdown(self) -> str:
@@ -142,6 +211,10 @@ class Coverage:
         for row in self:
             cells = [row.area, row.half, *(str(count) for count in row.counts())]
             lines.append("| " + " | ".join(cells) + " |")
+        if self.support:
+            header = ["kind", *(_label(column) for column in SUPPORT_COLUMNS)]
+            lines += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+            lines += ["| " + " | ".join([row.kind, *map(str, row.counts())]) + " |" for row in self.support]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -154,6 +227,36 @@ class Coverage:
             pairs = enumerate(zip(row, widths, strict=True))
             cells = (cell.ljust(width) if i < 2 else cell.rjust(width) for i, (cell, width) in pairs)
             lines.append("  ".join(cells).rstrip())
+        return "\n".join(lines)
+
+    def support_text(self) -> str:
+        """Return the support distribution as plain text: one line per kind of fact and count.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> print(tp.coverage().support_text().splitlines()[0])
+            How well facts are supported (independent sources = distinct publishers):
+        """
+        lines = ["How well facts are supported (independent sources = distinct publishers):"]
+        for row in self.support:
+            share = f"{100 * row.single_practitioner / row.facts:.0f}%" if row.facts else "0%"
+            lines += [
+                f"  {row.kind}: {row.facts}",
+                (
+                    f"    by independent sources: 0: {row.sources_0}, 1: {row.sources_1}, 2: {row.sources_2}, "
+                    f"3 or more: {row.sources_3_or_more}"
+                ),
+                (
+                    f"    by best tier: textbook {row.best_textbook}, peer-reviewed {row.best_peer_reviewed}, "
+                    f"professional summary {row.best_professional_summary}, practitioner {row.best_practitioner}"
+                ),
+                f"    resting on one practitioner publisher: {row.single_practitioner} ({share})",
+            ]
+            if row.kind == "referrals":
+                lines.append(
+                    f"    essential/spillover split by: a source {row.split_by_source}, "
+                    f"the curator {row.split_by_curator}"
+                )
         return "\n".join(lines)
 
     def gaps_text(self) -> str:
@@ -199,7 +302,57 @@ def coverage(*, atlas: Atlas | None = None) -> Coverage:
         halves=(upper, lower),
         total=_row(atlas, "all", "all", {m.id for m in atlas.muscles}),
         gaps=tuple(gap for gap in (_gap(atlas, muscle) for muscle in atlas.muscles) if gap.missing),
+        support=_support_rows(atlas),
     )
+
+
+def _support_rows(atlas: Atlas) -> tuple[SupportRow, ...]:
+    referrals = [referral for point in atlas.trigger_points for referral in point.referrals]
+    linked: tuple[Factor | Symptom | Condition | Treatment, ...] = (
+        *atlas.factors,
+        *atlas.symptoms,
+        *atlas.conditions,
+        *atlas.treatments,
+    )
+    links = [link for record in linked for link in record.muscles]
+    groups: tuple[tuple[str, list[Fact]], ...] = (
+        ("referrals", list(referrals)),
+        ("relations", list(atlas.relations)),
+        ("links", list(links)),
+    )
+    return tuple(_support_row(atlas, kind, facts) for kind, facts in groups)
+
+
+def _support_row(atlas: Atlas, kind: str, facts: list[Fact]) -> SupportRow:
+    supports = [atlas.support_of(fact) for fact in facts]
+    sources = [min(support.sources, 3) for support in supports]
+    tiers = [support.tier for support in supports]
+    splits = [support.split for support in supports]
+    return SupportRow(
+        kind=kind,
+        facts=len(facts),
+        sources_0=sources.count(0),
+        sources_1=sources.count(1),
+        sources_2=sources.count(2),
+        sources_3_or_more=sources.count(3),
+        best_textbook=tiers.count(SourceTier.TEXTBOOK),
+        best_peer_reviewed=tiers.count(SourceTier.PEER_REVIEWED),
+        best_professional_summary=tiers.count(SourceTier.PROFESSIONAL_SUMMARY),
+        best_practitioner=tiers.count(SourceTier.PRACTITIONER),
+        single_practitioner=sum(1 for s in supports if s.sources == 1 and s.tier is SourceTier.PRACTITIONER),
+        split_by_source=splits.count(SplitOrigin.SOURCE),
+        split_by_curator=splits.count(SplitOrigin.CURATOR),
+    )
+
+
+def _label(column: str) -> str:
+    names = {
+        "sources_0": "0 sources",
+        "sources_1": "1 source",
+        "sources_2": "2 sources",
+        "sources_3_or_more": "3+ sources",
+    }
+    return names.get(column, column.replace("_", " "))
 
 
 def _gap(atlas: Atlas, muscle: Muscle) -> Gap:

@@ -1,4 +1,10 @@
-"""How the command line shows records as text and as JSON-ready data (public API only)."""
+"""How the command line shows records as text and as JSON-ready data (public API only).
+
+What is shown is what a reader needs: user-facing text and citations (each source's
+one-line :meth:`~triggerpoints.Source.citation`, not its id). Curation notes (how a
+fact was established) are never shown, in text or JSON; they stay in the data and its
+exports.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import attrs
 import triggerpoints as tp
 
 __all__ = [
+    "citation_lines",
     "muscle_text",
     "other_text",
     "plain",
@@ -22,14 +29,27 @@ __all__ = [
 
 
 def plain(value: Any) -> Any:
-    """Records and their parts as JSON-ready data (enums as their values)."""
+    """Records and their parts as JSON-ready data (enums as their values), without curation notes."""
     if attrs.has(type(value)):
-        return {field.name: plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
+        return {
+            field.name: plain(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+            if field.name != "curation"
+        }
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (tuple, list, frozenset)):
         return [plain(item) for item in value]
     return value
+
+
+def citation_lines(atlas: tp.Atlas, sources: tuple[str, ...], indent: str) -> list[str]:
+    """``sources: <citation>`` then one further citation per line, aligned."""
+    citations = [atlas.source(source).citation() for source in sources]
+    if not citations:
+        return []
+    head = f"{indent}sources: "
+    return [head + citations[0], *(" " * len(head) + citation for citation in citations[1:])]
 
 
 def referral_lines(atlas: tp.Atlas, point: tp.TriggerPoint, indent: str) -> list[str]:
@@ -65,7 +85,7 @@ def muscle_text(atlas: tp.Atlas, muscle: tp.Muscle) -> list[str]:
     ):
         if records:
             lines.append(f"  {label}: {', '.join(record.name for record in records)}")
-    lines.append(f"  sources: {', '.join(muscle.sources)}")
+    lines += citation_lines(atlas, muscle.sources, "  ")
     return lines
 
 
@@ -75,7 +95,7 @@ def point_text(atlas: tp.Atlas, point: tp.TriggerPoint) -> list[str]:
     lines += [f"  palpation: {point.palpation}"] if point.palpation else []
     lines += referral_lines(atlas, point, "  ")
     lines += [f"  note: {point.note}"] if point.note else []
-    lines.append(f"  sources: {', '.join(point.sources)}")
+    lines += citation_lines(atlas, point.sources, "  ")
     return lines
 
 
@@ -101,6 +121,8 @@ def other_text(atlas: tp.Atlas, record: Any) -> list[str]:
         if value:
             lines.append(f"  {field}: {value.value if isinstance(value, enum.Enum) else value}")
     lines.extend(f"  muscle: {atlas.name_of(link.muscle)}" for link in getattr(record, "muscles", ()))
+    if not isinstance(record, tp.Source):
+        lines += citation_lines(atlas, getattr(record, "sources", ()), "  ")
     return lines
 
 

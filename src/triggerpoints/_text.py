@@ -12,13 +12,20 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "CONTRASTS",
     "DIRECTIONS",
     "FILLER",
+    "GLUE",
+    "MOVEMENTS",
+    "NEGATIONS",
+    "SEPARATORS",
     "SIDES",
+    "SYNONYMS",
     "Similarity",
     "close_matches",
     "normalize",
     "place_tokens",
+    "place_words",
     "similarity",
     "singular",
 ]
@@ -128,14 +135,15 @@ class Similarity:
         (0.8, 0.0)
     """
 
-    __slots__ = ("_letters", "_matcher", "_parts", "_query")
+    __slots__ = ("_counts", "_letters", "_matcher", "_parts", "_query")
 
     def __init__(self, query: str) -> None:
         import difflib  # noqa: PLC0415 - only suggestions and fuzzy search need it
 
         self._query = query
         self._parts = query.split()
-        self._letters = frozenset(query)
+        self._letters = tuple(sorted(set(query)))
+        self._counts = tuple(query.count(letter) for letter in self._letters)
         self._matcher = difflib.SequenceMatcher(None)
         self._matcher.set_seq2(query)
 
@@ -158,37 +166,70 @@ class Similarity:
         total = len(query) + len(candidate)
         if 2 * min(len(query), len(candidate)) < 0.6 * total:
             return 0.0
-        if 2 * sum(map(candidate.count, self._letters)) < 0.6 * total:
+        # The characters the two have in common, counted with repeats (difflib's
+        # quick_ratio), worked out in C: each of the query's letters counted in the candidate.
+        if 2 * sum(map(min, map(candidate.count, self._letters), self._counts)) < 0.6 * total:
             return 0.0
         matcher = self._matcher
         matcher.set_seq1(candidate)
-        if matcher.quick_ratio() < 0.6:
-            return 0.0
         ratio = matcher.ratio()
         return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0
 
 
-#: Words that carry no place: they are dropped from phrases and aliases alike.
-FILLER = frozenset(
+#: Words that end one place in a phrase and may start the next ("thigh *to* the ankle").
+SEPARATORS = frozenset(
     """
-    a an the my his her their your our this that these those of in on at to into onto from with and
-    or all way whole some sometimes often also just very really quite pain pains painful ache aches
-    aching achy hurt hurts hurting sore soreness tender tenderness discomfort feel feels felt
-    feeling sensation deep sharp dull burning throbbing nagging constant down up along across
-    through running runs spreading spreads radiating radiates going goes reaching reaches extending
-    extends as far area region part i have has get gets
+    and or to into onto toward towards till until then plus also from with while when where spreading
+    spreads radiating radiates running runs going goes reaching reaches extending extends travels
+    travelling traveling shooting shoots
     """.split()
 )
 
-#: Direction words and their canonical form.
+#: Words skipped when looking at the word after a direction ("back *of my* thigh").
+GLUE = frozenset("of the my his her their your our a an this that these those left right both bilateral".split())
+
+#: Words that make what follows them, up to the end of the clause, a place without pain.
+NEGATIONS = frozenset("not no never nothing without except nor doesnt dont isnt arent wasnt".split())
+
+#: Words that end the reach of a negation ("not in the foot *but* in the ankle").
+CONTRASTS = frozenset("but though although yet however instead".split())
+
+#: Verbs of movement: the body part they govern is moved, not in pain ("can't *turn* my head").
+MOVEMENTS = frozenset(
+    """
+    turn turning turned move moving moved lift lifting lifted raise raising raised bend bending bent
+    straighten straightening rotate rotating tilt tilting nod nodding open opening clench clenching
+    """.split()
+)
+
+#: Words that carry no place: they are dropped from phrases and aliases alike.
+FILLER = (
+    frozenset(
+        """
+        a an the my his her their your our this that these those of in on at all way whole some
+        sometimes often usually mostly mainly especially occasionally also just very really quite
+        slightly pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender
+        tenderness discomfort feel feels felt feeling sensation sharp dull burning throbbing
+        nagging constant down up along across through as far area region part i have has get gets
+        muscle muscles
+        """.split()
+    )
+    | SEPARATORS
+)
+
+#: Direction words and their canonical form ("back" and "rear" only before another place word:
+#: "back of the thigh", but "lower back"; "side" only where no direction word precedes it).
 DIRECTIONS: dict[str, str] = {
-    **dict.fromkeys(("outside", "outer", "lateral", "side", "sides"), "lateral"),
-    **dict.fromkeys(("inside", "inner", "medial"), "medial"),
-    **dict.fromkeys(("front", "anterior", "frontal"), "anterior"),
-    **dict.fromkeys(("back", "rear", "posterior", "behind"), "posterior"),
+    **dict.fromkeys(("outside", "outer", "lateral", "laterally", "side", "sides"), "lateral"),
+    **dict.fromkeys(("inside", "inner", "medial", "medially"), "medial"),
+    **dict.fromkeys(("front", "anterior", "anteriorly", "frontal"), "anterior"),
+    **dict.fromkeys(("back", "rear", "posterior", "posteriorly", "behind"), "posterior"),
     **dict.fromkeys(("upper", "top"), "upper"),
     **dict.fromkeys(("lower", "low"), "lower"),
 }
+
+#: Words with one canonical spelling among place words ("little finger" = "small finger").
+SYNONYMS: dict[str, str] = {"little": "small", "pinkie": "pinky", "mid": "middle"}
 
 #: Side words and the side they name.
 SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
@@ -207,24 +248,58 @@ def singular(word: str) -> str:
     return word
 
 
+def place_words(words: list[str]) -> list[str | None]:
+    """Return the canonical place word of each normalized word, or ``None`` for filler and sides.
+
+    Direction words become one canonical form (``outside`` and ``outer`` become
+    ``lateral``). "back" is a direction only when another place word follows it (after
+    "of", "the", "my", ...): "back of the thigh" and "back teeth", but "lower back" and
+    "back pain". "side" after a direction word adds nothing ("outer side"). Synonyms
+    are made one and plurals singular.
+
+    Examples:
+        >>> from triggerpoints._text import place_words
+        >>> place_words("back of my thigh and lower back".split())
+        ['posterior', None, None, 'thigh', None, 'lower', 'back']
+    """
+    tokens: list[str | None] = []
+    previous: str | None = None
+    for number, word in enumerate(words):
+        token: str | None
+        if word in FILLER or word in SIDES:
+            token = None
+        elif word in ("back", "side", "sides"):
+            token = _back_or_side(word, words, number, previous)
+        else:
+            token = DIRECTIONS.get(word) or SYNONYMS.get(word) or singular(word)
+        tokens.append(token)
+        if token is not None:
+            previous = token
+    return tokens
+
+
+_CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
+
+
+def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
+    if word != "back":
+        return None if previous in _CANONICAL_DIRECTIONS else "lateral"
+    following = next((later for later in words[number + 1 :] if later not in GLUE), None)
+    return "posterior" if following is not None and following not in FILLER else "back"
+
+
 def place_tokens(text: str) -> list[str]:
     """Return the canonical place words of ``text``, in order.
 
-    Normalizes, drops filler words and side words, maps direction words to one
-    canonical form (``outside`` and ``outer`` become ``lateral``) and makes plurals
-    singular. Names, aliases and user phrases all go through this, so they meet in
-    the same form.
+    Normalizes, drops filler words and side words, and makes the rest canonical with
+    :func:`place_words`. Names, aliases and user phrases all go through this, so they
+    meet in the same form.
 
     Examples:
         >>> from triggerpoints._text import place_tokens
         >>> place_tokens("Pain down the outside of my left thigh")
         ['lateral', 'thigh']
         >>> place_tokens("outer side of the thigh")
-        ['lateral', 'lateral', 'thigh']
+        ['lateral', 'thigh']
     """
-    tokens: list[str] = []
-    for word in normalize(text).split():
-        if word in FILLER or word in SIDES:
-            continue
-        tokens.append(DIRECTIONS.get(word, singular(word)))
-    return tokens
+    return [token for token in place_words(normalize(text).split()) if token is not None]

@@ -136,17 +136,25 @@ def _rank(args: argparse.Namespace, out: TextIO) -> int:
         symptoms=args.symptom,
         absent=args.absent,
         limit=args.limit,
+        strict=not args.lenient,
+        prior=args.prior,
         atlas=atlas,
     )
     if args.json:
-        _print_json([{"rank": i, **candidate.to_dict()} for i, candidate in enumerate(ranking, start=1)], out)
+        _print_json(ranking.to_dict(), out)
         return 0
+    out.writelines(f"{place.describe()}\n" for place in ranking.places)
+    out.writelines(f"{term.describe()}\n" for term in ranking.terms)
+    out.writelines(f"read nothing in {phrase!r}\n" for phrase in ranking.unresolved)
     if not ranking:
         out.write("No muscle in the dataset refers pain to these regions.\n")
-    for i, candidate in enumerate(ranking, start=1):
-        out.write(f"{i}. {candidate.explain()}\n")
+    for candidate in ranking:
+        out.write(f"{candidate.place}. {candidate.explain()}\n")
     if not ranking:
         out.writelines(f"Caution ({atlas.name_of(region)}): {text}\n" for region, text in ranking.cautions)
+    out.writelines(f"Note: {note}\n" for note in ranking.notes)
+    if any(candidate.tied for candidate in ranking):
+        out.write("Candidates marked '=' share their rank: their order (by name) is not evidence.\n")
     out.write("Reference information, not a diagnosis.\n")
     return 0
 
@@ -220,10 +228,12 @@ def _coverage(args: argparse.Namespace, out: TextIO) -> int:
         _print_json(report.to_dict(), out)
     elif args.gaps:
         out.write((report.gaps_text() or "no gaps") + "\n")
+    elif args.support:
+        out.write(report.support_text() + "\n")
     elif args.markdown:
         out.write(report.to_markdown() + "\n")
-    else:
-        out.write(str(report) + "\n")
+    else:  # the counts, then how well the facts behind them are supported
+        out.write(f"{report}\n\n{report.support_text()}\n")
     return 0
 
 
@@ -262,6 +272,39 @@ def _draw(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         out.write(f"wrote {target} ({len(data)} bytes)\n")
+    return 0
+
+
+# explore ---------------------------------------------------------------------------------
+
+
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"not a port number from 0 to 65535: {text!r}")
+    return int(text)
+
+
+def _explore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``explore`` command: no ``--json``, as it prints nothing for programs."""
+    text = "serve the pain-map explorer, a page on this computer: click where it hurts, see where it may come from"
+    explore = commands.add_parser("explore", help=text, description=text + ". Stop it with Ctrl-C.")
+    explore.set_defaults(run=_explore, json=False)
+    explore.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 to listen on (default: a free one)")
+    explore.add_argument("--no-browser", action="store_true", help="print the page's address, open no browser")
+    explore.add_argument("--docs", metavar="URL", help="address of the built documentation, for the page's links")
+    explore.add_argument("--data", metavar="FILE", help="use this dataset file instead of the packaged one")
+    explore.add_argument("--extend", action="store_true", help="with --data: add the file to the packaged data")
+
+
+def _explore(args: argparse.Namespace, out: TextIO) -> int:
+    from triggerpoints._explore import serve  # noqa: PLC0415 - the web server is imported only to explore
+
+    def say(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    options = {"docs": args.docs} if args.docs else {}
+    serve(port=args.port, atlas=_atlas(args), browser=not args.no_browser, say=say, **options)
     return 0
 
 
@@ -338,6 +381,8 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--symptom", action="append", default=[], help="a symptom beyond pain (repeatable)")
     rank.add_argument("--absent", action="append", default=[], help="a region that does not hurt (repeatable)")
     rank.add_argument("--limit", type=_positive, default=10, help="at most this many candidates (default 10)")
+    rank.add_argument("--lenient", action="store_true", help="rank what can be read; list what names nothing")
+    rank.add_argument("--prior", type=float, default=0.0, metavar="WEIGHT", help="weight of cited prevalence (0: off)")
 
     trace = command("trace", _trace, "find how a muscle or trigger point can produce pain in a region")
     trace.add_argument("source", help="a muscle or trigger point")
@@ -369,11 +414,16 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("--top", type=_positive, default=3, help="with --rank: candidates to draw (default 3)")
     draw.add_argument("--heatmap", action="store_true", help="with --rank: one heatmap instead of one row each")
 
-    report = command("coverage", _coverage, "count muscles, trigger points and facts per body area")
-    report.add_argument("--markdown", action="store_true", help="print a Markdown table")
-    report.add_argument(
-        "--gaps", action="store_true", help="list the muscles that lack relations, factors, symptoms, ..."
+    report = command(
+        "coverage", _coverage, "count muscles, trigger points and facts per body area, and how well facts are supported"
     )
+    for flag, text in (
+        ("--markdown", "print a Markdown table"),
+        ("--gaps", "list the muscles that lack relations, factors, symptoms, ..."),
+        ("--support", "print only how well facts are supported: by independent-source count, best tier and split"),
+    ):
+        report.add_argument(flag, action="store_true", help=text)
+    _explore_command(commands)
     return parser
 
 

@@ -1,0 +1,445 @@
+"""Reading a pain phrase as people say it: the regions it names, and how it was read.
+
+The reader works on body structure, not on word fragments. A phrase is cut into clauses
+at punctuation and into places at words such as "and", "to" and "into"; in each place a
+*head word* names a body part ("thigh", "molar", "kneecap"), and direction words
+("outside", "back of", "upper") narrow it only within that part: they never name a
+region alone. See :func:`read_place` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+import attrs
+
+from triggerpoints._atlas import Atlas
+from triggerpoints._geometry import geometry
+from triggerpoints._place import Place, Side
+from triggerpoints._text import (
+    CONTRASTS,
+    DIRECTIONS,
+    FILLER,
+    GLUE,
+    MOVEMENTS,
+    NEGATIONS,
+    SEPARATORS,
+    SIDES,
+    normalize,
+    place_words,
+)
+from triggerpoints.exceptions import AmbiguousKeyError
+
+__all__ = ["Place", "Side", "read_place"]
+
+_DIRECTIONS = frozenset(DIRECTIONS.values())
+_LEVELS = ("upper", "lower", "middle")
+_POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part it names alone
+_SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe
+_BREAKS = SEPARATORS | NEGATIONS | CONTRASTS | MOVEMENTS
+_CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
+_PENDING = 3  # words kept to narrow the next match, at most
+_COMPOUND = {  # one word, two directions
+    "anterolateral": ("anterior", "lateral"),
+    "anteromedial": ("anterior", "medial"),
+    "posterolateral": ("posterior", "lateral"),
+    "posteromedial": ("posterior", "medial"),
+}
+_BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
+_BROAD_PARTS = 10  # ... with many parts of their own are broad areas
+
+
+@attrs.frozen(kw_only=True)
+class _Word:
+    """One word of a place: as written, its canonical place word, and what comes before it.
+
+    ``of`` is true when "of" comes between it and the place word before it; ``gap`` when
+    another filler word does ("pain", "felt"), which "of", "the", "my", ... do not.
+    """
+
+    raw: str
+    token: str
+    of: bool = False
+    gap: bool = False
+
+
+@attrs.define
+class _Found:
+    """Regions read so far, with the words they rest on and the words left out."""
+
+    regions: list[str] = attrs.Factory(list)
+    absent: list[str] = attrs.Factory(list)
+    used: list[str] = attrs.Factory(list)
+    ignored: list[str] = attrs.Factory(list)
+    warnings: list[str] = attrs.Factory(list)
+
+
+class _Reader:
+    """The place words of one atlas's regions, arranged for reading phrases."""
+
+    def __init__(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.keys = atlas.places
+        self.shape = geometry(atlas)
+        self._between: dict[frozenset[str], str] | None = None
+
+    # --- one place: a head word and its modifiers ---------------------------------------
+
+    def match(self, run: Sequence[str]) -> str | None:
+        """The one region whose place words are exactly ``run`` (or ``run`` and a level word)."""
+        if len(set(run)) != len(run) or all(token in _DIRECTIONS for token in run):
+            return None
+        key = frozenset(run)
+        ids = self.keys.get(key, frozenset())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if not ids and key & _DIRECTIONS:  # "back of my arm": the back of the upper arm
+            wider = {r for level in _LEVELS for r in self.keys.get(key | {level}, ())}
+            if len(wider) == 1:
+                return next(iter(wider))
+        for number, token in enumerate(run):
+            if token in _SENSES:
+                found = self.match([*run[:number], _SENSES[token], *run[number + 1 :]])
+                if found:
+                    return found
+        return None
+
+    def place(self, words: list[_Word], found: _Found) -> list[tuple[str, int, int]]:
+        """Greedy longest matches, left to right; modifiers left before a match narrow it if they can."""
+        matches: list[tuple[str, int, int]] = []
+        pending: list[int] = []
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                region = self.match([word.token for word in words[start:end]])
+                if region is not None:
+                    region, kept = self.narrow(region, words, pending, start, end)
+                    found.ignored += [words[n].raw for n in pending if n not in kept]
+                    found.used += [words[n].raw for n in (*kept, *range(start, end))]
+                    matches.append((region, start, end))
+                    pending, start = [], end
+                    break
+            else:
+                # A word that starts no match may narrow the next one ("outer", "ulnar", "plantar").
+                pending.append(start)
+                if len(pending) > _PENDING:
+                    found.ignored.append(words[pending.pop(0)].raw)
+                start += 1
+        found.ignored += [words[n].raw for n in pending]
+        return matches
+
+    def narrow(
+        self, region: str, words: list[_Word], pending: list[int], start: int, end: int
+    ) -> tuple[str, tuple[int, ...]]:
+        """The region with as many of the pending direction words as still name one."""
+        run = [word.token for word in words[start:end]]
+        for size in range(len(pending), 0, -1):
+            for kept in _subsets(pending, size):
+                narrower = self.match([*(words[n].token for n in kept), *run])
+                if narrower is not None:
+                    return narrower, kept
+        return region, ()
+
+    def segment(self, words: list[_Word], found: _Found) -> list[str]:
+        """The regions of one place; of two far-apart regions in it, the body part the phrase is about."""
+        mark = len(found.ignored), len(found.used)
+        matches = self.place(words, found)
+        if not matches and any(word.raw == "back" and word.token == _POSTERIOR for word in words):
+            del found.ignored[mark[0] :], found.used[mark[1] :]
+            nouns = [attrs.evolve(w, token=_BACK) if w.raw == _BACK else w for w in words]
+            matches = self.place(nouns, found)
+        kept: list[tuple[str, int, int]] = []
+        for match in matches:
+            between = words[kept[-1][2] : match[1] + 1] if kept else []
+            if not kept or any(word.gap for word in between) or not self.far_apart(kept[-1][0], match[0]):
+                kept.append(match)
+                continue
+            # Two far-apart regions in one place: "head of the first metatarsal" is about the
+            # metatarsal; "butt cheek" and "toe knuckles" about the first body part named.
+            of = any(word.of for word in between)
+            dropped = kept.pop() if of else match
+            if of:
+                kept.append(match)
+            raws = [word.raw for word in words[dropped[1] : dropped[2]]]
+            found.ignored += raws
+            found.used = [word for word in found.used if word not in raws]
+        return self.innermost([region for region, _, _ in kept])
+
+    def far_apart(self, first: str, second: str) -> bool:
+        """Neither region lies inside the other, and their zones do not meet on the body maps."""
+        ancestors = self.atlas.indexes.ancestors
+        related = first == second or first in ancestors[second] or second in ancestors[first]
+        return not related and self.shape.touches(first, second) is False
+
+    # --- "between X and Y" ------------------------------------------------------------
+
+    def between(self) -> Mapping[frozenset[str], str]:
+        """Regions named as the space between others ("web between the thumb and index finger")."""
+        if self._between is None:
+            table: dict[frozenset[str], str] = {}
+            for region in self.atlas.regions:
+                for alias in (region.name, *region.aliases):
+                    words = normalize(alias).split()
+                    if "between" in words:
+                        rest = words[words.index("between") + 1 :]
+                        named = frozenset(self.places(rest, _Found(), between=False))
+                        if named:
+                            table.setdefault(named, region.id)
+            self._between = table
+        return self._between
+
+    def places(self, words: list[str], found: _Found, *, between: bool = True) -> list[str]:
+        """The regions of a run of words without punctuation, joined by "and", "to", ... ."""
+        regions: list[str] = []
+        if between and "between" in words:
+            start = words.index("between")
+            end = next((n for n in range(start + 1, len(words)) if words[n] in _BREAKS - {"and"}), len(words))
+            inner = self.innermost(self.places(words[start + 1 : end], _Found(), between=False))
+            space = self.between().get(frozenset(inner))
+            if space is not None:
+                found.used += [w for w in words[start:end] if w not in FILLER]
+                return [*self.places(words[:start], found), space, *self.places(words[end:], found)]
+            found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
+        parts = self.bound(_parts(words))
+        carried: list[_Word] = []
+        for number, part in enumerate(parts):
+            tokens = _tokens(part)
+            own = [word for word in tokens if word.token in _DIRECTIONS]
+            if part[0] == "and" and carried and not own and tokens:
+                joined = self.match([*(w.token for w in carried), *(w.token for w in tokens)])
+                if joined is not None:
+                    regions.append(joined)
+                    found.used += [w.raw for w in tokens]
+                    continue
+            ahead = self.ahead(tokens, parts[number + 1] if number + 1 < len(parts) else [])
+            if ahead is not None:
+                regions.append(ahead)
+                found.used += [w.raw for w in tokens]
+                continue
+            if own:
+                carried = own
+            regions += self.segment(tokens, found) if tokens else []
+        return regions
+
+    def bound(self, parts: list[list[str]]) -> list[list[str]]:
+        """Parts joined again where one region's name runs across the separator ("next to the spine")."""
+        joined = [parts[0]]
+        for part in parts[1:]:
+            before = _tokens(joined[-1])
+            tokens = [w.token for w in before + _tokens(part)]
+            if part[0] not in ("and", "or") and before and self.spans(tokens, len(before)):
+                joined[-1] = joined[-1] + part
+            else:
+                joined.append(part)
+        return joined
+
+    def spans(self, tokens: list[str], boundary: int) -> bool:
+        """Whether a greedy longest match of ``tokens`` runs across ``boundary``."""
+        start = 0
+        while start < boundary:
+            end = next((e for e in range(len(tokens), start, -1) if self.match(tokens[start:e])), None)
+            if end is not None and end > boundary:
+                return True
+            start = end or start + 1
+        return False
+
+    def innermost(self, regions: list[str]) -> list[str]:
+        """The regions without those that enclose another of them."""
+        ancestors = self.atlas.indexes.ancestors
+        enclosing = {a for region in regions for a in ancestors[region]}
+        return list(dict.fromkeys(r for r in regions if r not in enclosing))
+
+    def ahead(self, tokens: list[_Word], following: list[str]) -> str | None:
+        """A part of modifiers only, before "and": the region they name with the next part's body part.
+
+        "front and back of the knee", "back and bottom of the heel", "fourth and fifth
+        fingers" ("back" alone before "and" is a direction only when "of" follows in the
+        next part: "back and neck").
+        """
+        if not tokens or not following or following[0] != "and":
+            return None
+        if any(w.raw == _BACK and "of" not in following for w in tokens):
+            return None
+        if any(w.token not in _DIRECTIONS and w.raw != _BACK and self.match([w.token]) for w in tokens):
+            return None
+        directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens]
+        after = [w.token for w in _tokens(following)]
+        for size in range(len(after), 0, -1):
+            region = self.match([*directions, *after[-size:]])
+            if region is not None:
+                return region
+        return None
+
+    def names(self, regions: Sequence[str]) -> list[str]:
+        """Display names of regions."""
+        return [self.atlas.indexes.display[region] for region in regions]
+
+
+def _subsets(items: list[int], size: int) -> list[tuple[int, ...]]:
+    """The subsets of ``items`` of one size, nearest to the head word (the end of the list) first."""
+    if size == 0:
+        return [()]
+    if size > len(items):
+        return []
+    with_last = [(*rest, items[-1]) for rest in _subsets(items[:-1], size - 1)]
+    return with_last + _subsets(items[:-1], size)
+
+
+def _parts(words: list[str]) -> list[list[str]]:
+    """Words cut before every separator; each part starts with its separator (or "")."""
+    parts: list[list[str]] = [[""]]
+    for word in words:
+        if word in SEPARATORS:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def _tokens(part: list[str]) -> list[_Word]:
+    """The place words of one part, each with its raw word and whether "of" precedes it."""
+    words = part[1:]
+    tokens: list[_Word] = []
+    of = gap = False
+    for raw, token in zip(words, place_words(words), strict=True):
+        if token is not None:
+            tokens += [_Word(raw=raw, token=part, of=of, gap=gap) for part in _COMPOUND.get(token, (token,))]
+            of = gap = False
+        elif raw == "of":
+            of = True
+        elif raw not in GLUE:
+            gap = True
+    return tokens
+
+
+_LOCK = threading.Lock()
+_READERS: dict[int, tuple[Atlas, _Reader]] = {}
+
+
+def _reader(atlas: Atlas) -> _Reader:
+    found = _READERS.get(id(atlas))
+    if found is not None and found[0] is atlas:
+        return found[1]
+    with _LOCK:
+        if len(_READERS) >= 8:
+            _READERS.pop(next(iter(_READERS)))
+        made = _READERS[id(atlas)] = (atlas, _Reader(atlas))
+    return made[1]
+
+
+def read_place(phrase: str, atlas: Atlas) -> Place:
+    """Read a pain phrase; see :func:`triggerpoints.resolve_place` for the rules.
+
+    Returns:
+        The reading; its ``regions`` and ``absent`` may both be empty.
+
+    Raises:
+        AmbiguousKeyError: The phrase is the start of the names of several muscles or regions.
+    """
+    text = phrase if isinstance(phrase, str) else ""
+    words = normalize(text).split()
+    side = _side(words)
+    reader = _reader(atlas)
+    exact = atlas.find(text, kind="region")
+    found = _Found()
+    if len(exact) == 1:
+        found.regions, found.used = list(exact), [w for w in words if w not in FILLER and w not in SIDES]
+    else:
+        _read_clauses(reader, text, found)
+    content = [w for w in words if w not in FILLER and w not in SIDES and w not in DIRECTIONS]
+    if not found.regions and not found.absent and content:
+        _read_partial(reader, " ".join(words if len(content) == len(words) else content), found)
+    return _place(reader, text, side, found)
+
+
+def _read_clauses(reader: _Reader, text: str, found: _Found) -> None:
+    """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped."""
+    for clause in _CLAUSES.split(text):
+        words = normalize(clause).split()
+        state, run = "pain", list[str]()
+        for word in [*words, ""]:
+            if word in NEGATIONS or word in CONTRASTS or word in MOVEMENTS or not word:
+                regions = reader.places(run, found) if run else []
+                if state == "moved":
+                    found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
+                    found.used = [w for w in found.used if w not in run]
+                else:
+                    (found.absent if state == "not" else found.regions).extend(regions)
+                run = []
+                if word in NEGATIONS:
+                    state = "not"
+                elif word in CONTRASTS:
+                    state = "pain"
+                elif word in MOVEMENTS:
+                    state, run = ("moved" if state != "not" else "not"), []
+                    found.ignored.append(word)
+            elif state == "moved" and word in SEPARATORS:
+                found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
+                state, run = "pain", [word]
+            else:
+                run.append(word)
+
+
+def _read_partial(reader: _Reader, key: str, found: _Found) -> None:
+    """A phrase that starts the name of one region, or names a muscle: where that muscle lies."""
+    if len(key) < 4:
+        return
+    atlas = reader.atlas
+    names = atlas.indexes.names
+    regions = {rid for word, ids in names["region"].items() if word.startswith(key) for rid in ids}
+    if len(regions) > 1:
+        raise AmbiguousKeyError(key, sorted(atlas.indexes.display[r] for r in regions))
+    if regions:
+        found.regions, found.used = sorted(regions), key.split()
+        return
+    muscles = names["muscle"].get(key) or {
+        m for word, ids in names["muscle"].items() if word.startswith(key) for m in ids
+    }
+    if len(muscles) > 1:
+        raise AmbiguousKeyError(key, sorted(atlas.indexes.display[m] for m in muscles))
+    for muscle in muscles:
+        sites = [reader.shape.site(point.id) for point in atlas.indexes.points_of.get(muscle, ())]
+        found.regions = list(dict.fromkeys(site for site in sites if site))
+        if found.regions:
+            found.used = key.split()
+            found.warnings.append(f"{key!r} names a muscle: read as where {atlas.indexes.display[muscle]} lies")
+
+
+def _place(reader: _Reader, text: str, side: Side | None, found: _Found) -> Place:
+    """The reading: enclosing regions dropped for the ones inside them, warnings for broad areas."""
+    ancestors = reader.atlas.indexes.ancestors
+    regions = tuple(dict.fromkeys(found.regions))
+    absent = tuple(dict.fromkeys(r for r in found.absent if r not in regions))
+    display = reader.atlas.indexes.display
+    for region in regions:
+        if not ancestors[region]:
+            found.warnings.append(
+                f"{display[region]} is the whole body: any muscle fits, so the ranking can only prefer the widest "
+                "patterns; name the places that hurt most"
+            )
+        elif len(ancestors[region]) <= _BROAD_DEPTH and len(reader.atlas.indexes.descendants[region]) >= _BROAD_PARTS:
+            found.warnings.append(f"{display[region]} is a broad area: name the part that hurts most")
+    used = tuple(dict.fromkeys(found.used))
+    return Place(
+        phrase=text,
+        regions=regions,
+        side=side,
+        absent=absent,
+        used=used,
+        ignored=tuple(dict.fromkeys(w for w in found.ignored if w not in used)),
+        warnings=tuple(dict.fromkeys(found.warnings)),
+        names=MappingProxyType({region: display[region] for region in (*regions, *absent)}),
+    )
+
+
+def _side(words: list[str]) -> Side | None:
+    """The side a phrase names: left, right, both (both words, or "both"), or none."""
+    sides = {SIDES[word] for word in words if word in SIDES}
+    if not sides:
+        return None
+    if len(sides) > 1 or "both" in sides:
+        return "both"
+    return "left" if "left" in sides else "right"
