@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import triggerpoints as tp
-from triggerpoints._index import build, name_tables
+from triggerpoints._index import build
 from triggerpoints._text import normalize
 
 
@@ -52,9 +52,14 @@ def test_referrals_relations_and_links_by_key(mini: tp.Atlas) -> None:
     }
 
 
-def test_prebuilt_name_tables_give_the_same_indexes(mini: tp.Atlas) -> None:
-    """Indexes built with name tables made beforehand equal those built from scratch."""
-    assert build(mini.dataset) == build(mini.dataset, name_tables(mini.dataset))
+def test_name_tables_are_made_per_kind_on_first_use(mini: tp.Atlas) -> None:
+    """Each kind's name table is made when first asked for, and then the same object every time."""
+    indexes = build(mini.dataset)
+    assert tuple(kind.name for kind in tp.KINDS) == tuple(indexes.names)
+    regions = indexes.names["region"]
+    assert regions is indexes.names["region"]
+    assert "upper leg" == indexes.spelled[("region:thigh", "upper leg")]
+    assert frozenset({"region:thigh"}) == indexes.places[frozenset({"thigh"})]
 
 
 def test_an_empty_dataset_has_empty_indexes() -> None:

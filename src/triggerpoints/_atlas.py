@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from triggerpoints._index import Indexes, NameTables, build
+from triggerpoints._index import Indexes, build
 from triggerpoints._kinds import Dataset
 from triggerpoints._models import (
     Condition,
@@ -71,9 +71,7 @@ class Atlas(ReferralQueries):
     _graph: Lazy = attrs.field(repr=False, alias="_graph")
     _support: Lazy = attrs.field(repr=False, alias="_support")
 
-    def __init__(
-        self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False, tables: NameTables | None = None
-    ) -> None:
+    def __init__(self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False) -> None:
         """Index ``dataset``, checking it first unless ``validated`` says it was.
 
         Args:
@@ -82,8 +80,6 @@ class Atlas(ReferralQueries):
             origin: How to name the data in messages.
             validated: Skip the check; the loaders pass this for data that was
                 checked when it was read (or when the package was built).
-            tables: The dataset's name tables, if they were made before (the packaged
-                data ships them); made here otherwise.
 
         Raises:
             DatasetError: The dataset is not valid; every problem is listed.
@@ -92,7 +88,7 @@ class Atlas(ReferralQueries):
             from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is checked
 
             dataset = _dataset.parse(_dataset.unstructure(dataset), origin=origin)
-        indexes = build(dataset, tables)
+        indexes = build(dataset)
         self.__attrs_init__(dataset, origin, indexes, Names(indexes), Lazy(), Lazy())
 
     def __repr__(self) -> str:

@@ -8,8 +8,9 @@ query from them.
 from __future__ import annotations
 
 import gc
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ from triggerpoints._models import LinkedRecord, Muscle, Record, Referral, Region
 from triggerpoints._text import normalize, place_tokens
 from triggerpoints._vocab import display_name, words
 
-__all__ = ["Indexes", "NameTables", "build", "muscle_of", "name_tables"]
+__all__ = ["Indexes", "build", "muscle_of"]
 
 _R = TypeVar("_R")
 
@@ -62,26 +63,112 @@ class Indexes:
     links: Mapping[str, tuple[LinkedRecord, ...]]
 
 
-@attrs.frozen(kw_only=True)
-class NameTables:
-    """The indexes made from normalized words: the costly part of indexing, made once at build time.
+class _Words:
+    """The name and place tables of a dataset, each kind's made the first time it is asked for.
 
-    Attributes:
-        names: Kind -> normalized word -> the ids it names.
-        spelled: (record id, normalized word) -> the word as written in the data.
-        places: Place-word set of a region name or alias -> region ids.
+    Normalizing every name and alias is most of the cost of indexing, and most processes
+    ask about a kind or two (a ranking needs the regions' words, not the sources'), so each
+    kind's table is made on first use, once, under a lock.
     """
 
-    names: Mapping[Kind, Mapping[str, frozenset[str]]]
-    spelled: Mapping[tuple[str, str], str]
-    places: Mapping[frozenset[str], frozenset[str]]
+    def __init__(self, records: Mapping[Kind, tuple[Record, ...]], muscles: Mapping[str, Muscle]) -> None:
+        self._records = records
+        self._muscles = muscles
+        self._lock = threading.Lock()
+        self._names: dict[Kind, Mapping[str, frozenset[str]]] = {}
+        self.spelled: dict[tuple[str, str], str] = {}
+        self._places: Mapping[frozenset[str], frozenset[str]] | None = None
+
+    def names(self, kind: Kind) -> Mapping[str, frozenset[str]]:
+        """The normalized words of one kind's records, each with the ids it names."""
+        found = self._names.get(kind)
+        if found is None:
+            with self._lock:
+                found = self._names.get(kind)
+                if found is None:
+                    found = self._names[kind] = self._build(kind)
+        return found
+
+    def _build(self, kind: Kind) -> Mapping[str, frozenset[str]]:
+        table: dict[str, set[str]] = defaultdict(set)
+        for record in self._records.get(kind, ()):
+            for _field, word in words(record, self._muscles):
+                key = normalize(word)
+                table[key].add(record.id)
+                self.spelled.setdefault((record.id, key), word)
+        return MappingProxyType({word: frozenset(ids) for word, ids in table.items()})
+
+    def written(self, record_id: str, word: str) -> str:
+        """How a record's normalized word is written in the data."""
+        found = kind_of(record_id)
+        if found is not None:
+            self.names(found.name)
+        return self.spelled[(record_id, word)]
+
+    def places(self) -> Mapping[frozenset[str], frozenset[str]]:
+        """The place-word sets of every region's name and aliases."""
+        if self._places is None:
+            with self._lock:
+                if self._places is None:
+                    self._places = _places(
+                        region for region in self._records.get("region", ()) if isinstance(region, Region)
+                    )
+        return self._places
 
 
-def name_tables(dataset: Dataset) -> NameTables:
-    """Normalize every word of ``dataset`` into its name and place tables."""
-    records = [record for kind in KINDS for record in getattr(dataset, kind.section)]
-    names, spelled = _names(records, {muscle.id: muscle for muscle in dataset.muscles})
-    return NameTables(names=names, spelled=spelled, places=_places(dataset.regions))
+class _NamesByKind(Mapping[Kind, Mapping[str, frozenset[str]]]):
+    """Kind -> normalized word -> ids, each kind's table made on first use (read-only)."""
+
+    def __init__(self, tables: _Words) -> None:
+        self._tables = tables
+
+    def __getitem__(self, kind: Kind) -> Mapping[str, frozenset[str]]:
+        if kind not in _KIND_NAMES:
+            raise KeyError(kind)
+        return self._tables.names(kind)
+
+    def __iter__(self) -> Iterator[Kind]:
+        return iter(_KIND_NAMES)
+
+    def __len__(self) -> int:
+        return len(_KIND_NAMES)
+
+
+class _Spelled(Mapping[tuple[str, str], str]):
+    """(record id, normalized word) -> the word as written; made with its kind's names."""
+
+    def __init__(self, tables: _Words) -> None:
+        self._tables = tables
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        return self._tables.written(*key)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for kind in _KIND_NAMES:
+            self._tables.names(kind)
+        return iter(dict(self._tables.spelled))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Places(Mapping[frozenset[str], frozenset[str]]):
+    """Place-word set -> region ids, made on first use."""
+
+    def __init__(self, tables: _Words) -> None:
+        self._tables = tables
+
+    def __getitem__(self, key: frozenset[str]) -> frozenset[str]:
+        return self._tables.places()[key]
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        return iter(self._tables.places())
+
+    def __len__(self) -> int:
+        return len(self._tables.places())
+
+
+_KIND_NAMES: tuple[Kind, ...] = tuple(kind.name for kind in KINDS)
 
 
 def muscle_of(record: Record | None, record_id: str) -> str:
@@ -94,11 +181,8 @@ def muscle_of(record: Record | None, record_id: str) -> str:
     return record.muscle if isinstance(record, TriggerPoint) else record_id
 
 
-def build(dataset: Dataset, tables: NameTables | None = None) -> Indexes:
-    """Build every index of a validated dataset.
-
-    ``tables`` are the dataset's name tables when they were made before (the packaged
-    data ships them); otherwise they are made here.
+def build(dataset: Dataset) -> Indexes:
+    """Build every index of a validated dataset (the name and place tables on first use).
 
     Garbage collection is paused while the tables are built: they are many small
     containers that all stay alive, which the collector would otherwise scan again and
@@ -107,18 +191,19 @@ def build(dataset: Dataset, tables: NameTables | None = None) -> Indexes:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dataset, name_tables(dataset) if tables is None else tables)
+        return _build(dataset)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(dataset: Dataset, tables: NameTables) -> Indexes:
+def _build(dataset: Dataset) -> Indexes:
     sections: list[tuple[Record, ...]] = [getattr(dataset, kind.section) for kind in KINDS]
     records = [record for section in sections for record in section]
     by_id: dict[str, Record] = {record.id: record for record in records}
     muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
     display: dict[str, str] = {record.id: display_name(record, muscles) for record in records}
+    tables = _Words({kind.name: getattr(dataset, kind.section) for kind in KINDS}, muscles)
     children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
     ancestors, descendants = _hierarchy(dataset.regions, children)
     linked: list[LinkedRecord] = [r for kind in KINDS if kind.linked for r in getattr(dataset, kind.section)]
@@ -126,9 +211,9 @@ def _build(dataset: Dataset, tables: NameTables) -> Indexes:
         by_id=MappingProxyType(by_id),
         position=MappingProxyType({r.id: n for section in sections for n, r in enumerate(section)}),
         display=MappingProxyType(display),
-        names=tables.names,
-        spelled=tables.spelled,
-        places=tables.places,
+        names=_NamesByKind(tables),
+        spelled=_Spelled(tables),
+        places=_Places(tables),
         points_of=_group((point.muscle, point) for point in dataset.trigger_points),
         children=children,
         ancestors=ancestors,
@@ -142,24 +227,6 @@ def _build(dataset: Dataset, tables: NameTables) -> Indexes:
         ),
         links=_group((link.muscle, record) for record in linked for link in record.muscles),
     )
-
-
-def _names(
-    records: Iterable[Record], muscles: Mapping[str, Muscle]
-) -> tuple[Mapping[Kind, Mapping[str, frozenset[str]]], Mapping[tuple[str, str], str]]:
-    """Per kind: normalized word -> ids; and each (id, word) as written."""
-    table: dict[Kind, dict[str, set[str]]] = {kind.name: defaultdict(set) for kind in KINDS}
-    spelled: dict[tuple[str, str], str] = {}
-    for record in records:
-        kind = kind_of(record.id)
-        if kind is None:  # pragma: no cover - record ids are checked when records are made
-            continue
-        for _field, word in words(record, muscles):
-            key = normalize(word)
-            table[kind.name][key].add(record.id)
-            spelled.setdefault((record.id, key), word)
-    frozen = {kind: MappingProxyType({w: frozenset(ids) for w, ids in found.items()}) for kind, found in table.items()}
-    return MappingProxyType(frozen), MappingProxyType(spelled)
 
 
 def _hierarchy(

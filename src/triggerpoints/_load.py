@@ -93,5 +93,4 @@ def _packaged() -> Atlas:
         raise DatasetError(PACKAGED, [Problem("$", message)]) from None
     if data is None:  # pragma: no cover - a loader that cannot read package data
         raise DatasetError(PACKAGED, [Problem("$", "the package's loader cannot read its data files")])
-    dataset, tables = _prebuilt.read(data.decode("utf-8"), origin=PACKAGED)
-    return Atlas(dataset, origin=PACKAGED, validated=True, tables=tables)
+    return Atlas(_prebuilt.read(data.decode("utf-8"), origin=PACKAGED), origin=PACKAGED, validated=True)

@@ -5,9 +5,9 @@ strict converter and every cross-record rule, which is slow and the same every t
 So ``tools/build_data.py`` checks it once, when the package is built, and writes
 ``data/triggerpoints.prebuilt.json``: every record as a list of its field values, in
 the order of its class's fields, with a layout that names the fields and how to
-decode each. At run time :func:`read` turns that back into records with their classes'
-own constructors (each record still checks its own invariants), without cattrs and
-without the cross-record checks, which the build already ran. A test runs the tool
+decode each. At run time :func:`read` turns that back into records, filling each
+record's fields directly (the build ran every check, its own and across records), and
+without cattrs. The name tables are not shipped: each kind's is made on first use. A test runs the tool
 with ``--check`` so the two files cannot drift apart.
 
 The form is plain JSON, read through :mod:`importlib.resources` from inside the package:
@@ -19,15 +19,15 @@ from __future__ import annotations
 import enum
 import gc
 import json
+from collections import deque
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
+from itertools import repeat
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
 from triggerpoints import _enums
-from triggerpoints._index import NameTables, name_tables
-from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind
+from triggerpoints._kinds import KINDS, AliasPatch, Dataset
 from triggerpoints._models import Link, Referral, Spared
 from triggerpoints.exceptions import DatasetError, Problem
 
@@ -36,7 +36,7 @@ __all__ = ["FILE", "FORMAT", "encode", "read"]
 #: The file name of the ready-to-load form, beside the dataset in ``data/``.
 FILE = "triggerpoints.prebuilt.json"
 #: The version of the ready-to-load form; a reader refuses any other.
-FORMAT = 1
+FORMAT = 2
 
 #: Every class a prebuilt file may name, by name.
 _CLASSES: Mapping[str, type[Any]] = {
@@ -61,16 +61,12 @@ def encode(dataset: Dataset, *, source_digest: str) -> str:
     """
     layouts: dict[str, list[list[str]]] = {}
     sections = {kind.section: [_encode(record, layouts) for record in getattr(dataset, kind.section)] for kind in KINDS}
-    tables = name_tables(dataset)
     document = {
         "format": FORMAT,
         "source_sha256": source_digest,
         "scalars": {name: getattr(dataset, name) for name in _SCALARS},
         "layouts": dict(sorted(layouts.items())),
         "sections": sections,
-        "names": {kind: [[word, sorted(ids)] for word, ids in table.items()] for kind, table in tables.names.items()},
-        "spelled": [[record_id, word, written] for (record_id, word), written in tables.spelled.items()],
-        "places": [[sorted(words), sorted(ids)] for words, ids in tables.places.items()],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -116,8 +112,8 @@ def _codec(kind: Any) -> str:
 # --- reading (run time) -------------------------------------------------------------
 
 
-def read(text: str, *, origin: str) -> tuple[Dataset, NameTables]:
-    """The dataset, and its name tables, of a ready-to-load JSON text made by :func:`encode`.
+def read(text: str, *, origin: str) -> Dataset:
+    """The dataset of a ready-to-load JSON text made by :func:`encode`.
 
     The build ran every check, so records are made without running their validators
     again (each is filled field by field, as its class's layout in the file lists them),
@@ -140,7 +136,7 @@ def read(text: str, *, origin: str) -> tuple[Dataset, NameTables]:
             decode = decoders.get(kind.record_class.__name__)
             rows = document["sections"][kind.section]
             fields[kind.section] = tuple(decode(row) for row in rows) if decode and rows else ()
-        return Dataset(**fields), _tables(document)
+        return Dataset(**fields)
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, DatasetError):
             raise
@@ -148,17 +144,6 @@ def read(text: str, *, origin: str) -> tuple[Dataset, NameTables]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _tables(document: Mapping[str, Any]) -> NameTables:
-    names: dict[Kind, Mapping[str, frozenset[str]]] = {
-        kind: MappingProxyType({word: frozenset(ids) for word, ids in rows}) for kind, rows in document["names"].items()
-    }
-    return NameTables(
-        names=MappingProxyType(names),
-        spelled=MappingProxyType({(record_id, word): written for record_id, word, written in document["spelled"]}),
-        places=MappingProxyType({frozenset(words): frozenset(ids) for words, ids in document["places"]}),
-    )
 
 
 def _stale(origin: str, why: str) -> DatasetError:
@@ -176,14 +161,23 @@ def _decoder(
     cls = _CLASSES.get(name)
     if cls is None or [field.name for field in attrs.fields(cls)] != [field for field, _ in layout]:
         raise _stale(origin, f"its layout of {name} does not match this version's records")
-    steps = [(field, _field_decoder(codec, decoders, layout_of=name, origin=origin)) for field, codec in layout]
-    new, assign = object.__new__, object.__setattr__
+    fields = [field for field, _ in layout]
+    steps = [
+        (index, _field_decoder(codec, decoders, layout_of=name, origin=origin))
+        for index, (_, codec) in enumerate(layout)
+    ]
+    changed = [(index, step) for index, step in steps if step is not None]
+    new, assign, size = object.__new__, object.__setattr__, len(fields)
 
     def decode(row: list[Any]) -> Any:
-        # Frozen attrs classes refuse __setattr__; object's own sets each slot directly.
+        if len(row) != size:
+            raise ValueError(f"a {name} row has {len(row)} values, not {size}")
+        for index, step in changed:
+            row[index] = step(row[index])
+        # Frozen attrs classes refuse __setattr__; object's own sets each slot directly,
+        # and map() does it field by field without a Python loop.
         record = new(cls)
-        for (field, step), value in zip(steps, row, strict=True):
-            assign(record, field, step(value) if step else value)
+        deque(map(assign, repeat(record, size), fields, row), maxlen=0)
         return record
 
     return decode
