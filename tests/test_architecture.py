@@ -104,7 +104,8 @@ def test_loading_and_ranking_write_nothing_and_unpickle_nothing(tmp_path: Path) 
 
 def test_an_empty_atlas_is_not_replaced_by_the_packaged_one() -> None:
     """tables(atlas=<empty atlas>) has no muscles: an empty atlas is still the atlas asked for."""
-    empty = tp.Atlas(tp.Dataset(schema_version="1.0"))
+    body = tp.Region(id=tp.RegionId("region:body"), name="Body", parent=None, views=(tp.View.ANTERIOR,), sided=False)
+    empty = tp.Atlas(tp.Dataset(schema_version="1.0", regions=(body,)))  # the least a dataset holds: one root region
     assert bool(empty)
     assert [] == tp.tables(atlas=empty)["muscles"]
     assert 0 == tp.coverage(atlas=empty).total.muscles

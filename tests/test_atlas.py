@@ -213,9 +213,15 @@ def test_suggestions_rank_prefixes_before_spelling() -> None:
     assert "Heat after stretching" == caught.value.suggestions[0]
 
 
-def test_very_long_queries_stay_fast_and_never_raise(mini: tp.Atlas) -> None:
-    """search() cuts queries to a bounded length (a 100,000-character query is no attack)."""
-    assert () == mini.search("z" * 100_000)
+def test_queries_over_the_length_limit_are_refused_and_find_never_raises(mini: tp.Atlas) -> None:
+    """search() and lookup() refuse text over the query limit with InputTooLargeError; find() just finds nothing."""
+    from triggerpoints._limits import MAX_QUERY_LENGTH  # noqa: PLC0415 - the limit under test
+
+    assert () == mini.search("z" * MAX_QUERY_LENGTH)
+    for call in (mini.search, mini.lookup, mini.muscle):
+        with pytest.raises(tp.InputTooLargeError):
+            call("z" * 100_000)
+    assert () == mini.find("z" * 100_000)
 
 
 def test_get_and_name_of(mini: tp.Atlas) -> None:

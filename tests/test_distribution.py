@@ -49,6 +49,7 @@ def test_the_wheel_carries_the_data_schema_and_py_typed(dist: Path) -> None:
         "triggerpoints/data/triggerpoints.json",
         "triggerpoints/data/triggerpoints.prebuilt.json",
         "triggerpoints/data/triggerpoints.schema.json",
+        "triggerpoints/data/schemas/results.schema.json",
         "triggerpoints/explorer/index.html",
         "triggerpoints/explorer/explorer.js",
         "triggerpoints/explorer/explorer.css",

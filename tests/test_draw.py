@@ -475,6 +475,34 @@ def test_png_has_the_pictures_text() -> None:
     assert 200 < ink_in_title_band(svg)
 
 
+@pytest.mark.skipif(_draw._sans_serif_family() is None, reason="no common sans-serif font on this system")
+def test_png_of_a_muscle_paints_its_title_and_its_caution_line() -> None:
+    """Gluteus minimus as PNG: the title band and the calf caution's line have ink, which goes with their text."""
+    svg = tp.draw_muscle("glute min")
+    caution = re.search(r'<text x="[0-9.]+" y="([0-9.]+)"[^>]*>Caution: Calf pain[^<]*</text>', svg)
+    assert caution is not None
+    baseline = round(float(caution.group(1)))
+
+    def ink(picture: str, top: int, bottom: int) -> int:
+        """Dark pixels between two rows of the rendered picture (left half: where the text starts)."""
+        width, rows = _png_pixels(tp.to_png(picture))
+        return sum(1 for row in rows[top:bottom] for x in range(0, 2 * width, 4) if row[x] < 128)
+
+    without_caution = svg.replace(caution.group(0), "")
+    assert 0 == ink(without_caution, baseline - 11, baseline + 3)
+    assert 300 < ink(svg, baseline - 11, baseline + 3)
+    assert 200 < ink(svg, 0, TITLE_H)
+
+
+def test_pictures_are_strings_that_notebooks_show_as_svg() -> None:
+    """A drawing is a str (a tp.Picture) whose _repr_svg_ is the SVG itself."""
+    svg = tp.draw_trigger_point("glute max TrP1")
+    assert isinstance(svg, str)
+    assert isinstance(svg, tp.Picture)
+    assert svg == svg._repr_svg_()
+    assert str(svg) == svg
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 
@@ -494,6 +522,24 @@ def test_cli_writes_png_and_svg_files(tmp_path: Path, capsys: pytest.CaptureFixt
     report = json.loads(capsys.readouterr().out.split("\n", 1)[1])
     assert "svg" == report["format"]
     assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_cli_draw_json_without_a_file_prints_the_svg_inside_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`draw --json` with no -o prints {"format": "svg", "svg": ...}, the same picture."""
+    assert 0 == main(["draw", "glute min", "--view", "posterior", "--json"])
+    assert {"format": "svg", "svg": tp.draw_muscle("glute min", views=["posterior"])} == json.loads(
+        capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x.jpg", "x"])
+def test_cli_refuses_picture_files_it_cannot_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    """-o FILE.pdf, .jpg or no extension: a usage error naming the file, and nothing written."""
+    assert 2 == main(["draw", "glute min", "-o", str(tmp_path / name)])
+    assert "can write .svg or .png files only" in capsys.readouterr().err
+    assert [] == list(tmp_path.iterdir())
 
 
 def test_cli_draws_regions_and_reports_unknown_names(capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,7 +62,7 @@ def test_a_muscle_with_every_kind_is_no_gap() -> None:
 def test_the_json_form_carries_the_gaps(mini: tp.Atlas) -> None:
     """to_dict() lists each gap with its muscle, name, area and missing kinds."""
     data = tp.coverage(atlas=mini).to_dict()
-    assert {"muscle": "muscle:alpha", "name": "Alpha muscle", "area": "lower-torso", "missing": ("treatments",)} == (
+    assert {"muscle": "muscle:alpha", "name": "Alpha muscle", "area": "lower-torso", "missing": ["treatments"]} == (
         data["gaps"][0]
     )
 
@@ -92,3 +92,14 @@ def test_packaged_support_adds_up() -> None:
         assert row.facts == row.sources_0 + row.sources_1 + row.sources_2 + row.sources_3_or_more
         tiers = row.best_textbook + row.best_peer_reviewed + row.best_professional_summary + row.best_practitioner
         assert row.facts == tiers + row.sources_0
+
+
+def test_to_dict_keys_are_the_row_fields() -> None:
+    """The coverage's JSON rows carry exactly the fields of their classes (the TypedDicts cannot drift)."""
+    import attrs  # noqa: PLC0415 - only this test reads the classes' fields
+
+    from triggerpoints._report import CoverageRow, SupportRow  # noqa: PLC0415
+
+    data = tp.coverage().to_dict()
+    assert {field.name for field in attrs.fields(CoverageRow)} == set(data["total"])
+    assert {field.name for field in attrs.fields(SupportRow)} == set(data["support"][0])

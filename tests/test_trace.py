@@ -57,3 +57,41 @@ def test_a_target_phrase_is_read_like_a_pain_phrase() -> None:
     paths = tp.trace("popliteus", "behind my knee", max_depth=0)
     assert paths
     assert "Posterior knee" == paths[0].steps[-1].names[1]
+
+
+def test_a_muscle_target_gives_the_relation_chains_that_reach_it() -> None:
+    """'gluteus minimus' as a target is the muscle: paths are satellite chains ending at it, not an unknown region."""
+    lines = [(round(path.plausibility, 3), str(path)) for path in tp.trace("QL", "gluteus minimus")]
+    assert [
+        (0.5, "Quadratus lumborum -> satellite -> Gluteus minimus"),
+        (0.25, "Quadratus lumborum -> satellite -> Gluteus medius -> satellite -> Gluteus minimus"),
+    ] == lines
+
+
+def test_a_trigger_point_target_is_reached_through_its_muscle_and_never_read_as_a_place() -> None:
+    """'tp:gluteus-minimus-anterior' is that trigger point (reached by relations to it or its muscle), not the forehead."""
+    assert [str(path) for path in tp.trace("QL", "gluteus minimus")] == [
+        str(path) for path in tp.trace("QL", "tp:gluteus-minimus-anterior")
+    ]
+    with pytest.raises(tp.UnknownIdError) as caught:
+        tp.trace("QL", "tp:gluteus-minimus-anteriorx")
+    assert "tp:gluteus-minimus-anterior" == caught.value.suggestions[0]
+
+
+def test_a_target_of_another_kind_is_refused_clearly() -> None:
+    """A source id as target is an ArgumentError naming what a target may be."""
+    with pytest.raises(tp.ArgumentError, match="a region, a muscle or a trigger point"):
+        tp.trace("QL", "source:ts-vol2")
+
+
+def test_a_target_the_path_cannot_reach_gives_no_path(mini: tp.Atlas) -> None:
+    """Beta reaches nothing by relations; alpha cannot reach itself (a muscle appears once in a path)."""
+    assert () == tp.trace("beta", "alpha", atlas=mini)
+    assert () == tp.trace("alpha", "tp:alpha-upper", atlas=mini)
+    assert ["Alpha muscle -> satellite -> Beta muscle"] == [str(p) for p in tp.trace("alpha", "tp:beta-1", atlas=mini)]
+
+
+def test_the_walk_stops_when_nothing_is_left_to_visit(mini: tp.Atlas) -> None:
+    """With one relation in the atlas, any depth from 1 on gives the same paths as depth 1."""
+    once = [str(path) for path in tp.trace("alpha", "shin", max_depth=1, atlas=mini)]
+    assert once == [str(path) for path in tp.trace("alpha", "shin", max_depth=10, atlas=mini)]

@@ -2,12 +2,15 @@
 
 When the builder starts, every muscle of the packaged data is drawn with
 :func:`triggerpoints.draw_muscle` into ``docs/_gallery/`` (not kept in git); the line
-``<!-- gallery -->`` of a page becomes the pictures, grouped by body area.
+``<!-- gallery -->`` of a page becomes the pictures, grouped by body area. The pictures
+that the body-maps guide shows (:data:`MAPS`, ``_gallery/maps-*.svg``) are drawn there
+too, from the same calls as the guide's examples.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,19 @@ import triggerpoints as tp
 
 MARK = "<!-- gallery -->"
 FOLDER = "_gallery"
+
+
+#: The body-maps guide's pictures: file name (without ``maps-`` and ``.svg``) to drawing.
+MAPS: dict[str, Callable[[], str]] = {
+    "trigger-point": lambda: tp.draw_trigger_point("gluteus minimus anterior", scale=0.5),
+    "left-side": lambda: tp.draw_trigger_point("glute max TrP2", side="left", views=["posterior"], scale=0.5),
+    "regions": lambda: tp.draw_regions(["sits bone", "lateral leg"], scale=0.5),
+    "ranking": lambda: tp.draw_ranking(tp.rank(["outside of thigh", "outside of lower leg", "ankle"]), top=3),
+    "heatmap": lambda: tp.draw_ranking(
+        tp.rank(["outside of thigh", "outside of lower leg", "ankle"]), top=5, mode="heatmap"
+    ),
+    "chest": lambda: tp.draw_muscle("pectoralis major", views=["anterior"], scale=0.5),
+}
 
 
 def _slug(muscle_id: str) -> str:
@@ -27,6 +43,8 @@ def _draw(app: Any) -> None:
     out.mkdir()
     for muscle in tp.load().muscles:
         (out / f"{_slug(muscle.id)}.svg").write_text(tp.draw_muscle(muscle.id, scale=0.5), encoding="utf-8")
+    for name, draw in MAPS.items():
+        (out / f"maps-{name}.svg").write_text(draw(), encoding="utf-8")
 
 
 def gallery_markdown(atlas: tp.Atlas) -> str:

@@ -4,7 +4,9 @@ Type annotations name classes where they are defined (``triggerpoints._models.Mu
 or under an import alias (``nx.MultiDiGraph``); the documentation shows them under their
 public names (``triggerpoints.MuscleId``, ``networkx.MultiDiGraph``). A reference that
 does not resolve is retried under the public name; if that fails too, the build warns as
-usual (the build is nitpicky, so it fails).
+usual (the build is nitpicky, so it fails). pandas types (``pd.DataFrame``, in the
+optional :func:`triggerpoints.frames`) are shown as text without a link: the docs keep no
+pandas inventory.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def _public(target: str) -> str | None:
 def _retry(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     if node.get("refdomain") != "py":
         return None
+    if node["reftarget"].startswith(("pd.", "pandas.")):
+        return contnode
     public = _public(node["reftarget"])
     if public is None:
         return None

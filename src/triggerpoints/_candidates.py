@@ -7,14 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 import attrs
 
+from triggerpoints._display import brief, caution_dicts, cautions_html, cut, escape, html_table, names_of, relation_note
 from triggerpoints._evidence import Specificity, Weights
 from triggerpoints._lookup import Place
 from triggerpoints._models import Muscle, TriggerPoint, Zone
 from triggerpoints._terms import TermReading
+
+if TYPE_CHECKING:
+    from triggerpoints._shapes import (
+        AbsentMatchDict,
+        CandidateDict,
+        FactorMatchDict,
+        PriorMatchDict,
+        RankingDict,
+        RegionMatchDict,
+        UnreportedMatchDict,
+        WeightsDict,
+    )
 
 __all__ = [
     "MODEL_VERSION",
@@ -173,7 +186,7 @@ class Candidate:
 
     @property
     def place(self) -> str:
-        """The rank as text: ``"3"``, or ``"=3"`` when tied.
+        """The rank as text (``"3"``, or ``"=3"`` when tied).
 
         Examples:
             >>> import triggerpoints as tp
@@ -187,8 +200,27 @@ class Candidate:
         """Every piece of evidence, in the order the score adds them."""
         return (*self.explained, *self.factors, *self.absent, *self.unreported, *self.priors)
 
-    def explain(self) -> str:
+    def __repr__(self) -> str:
+        name = self.names.get(self.muscle.id, self.muscle.name)
+        return (
+            f"Candidate(place={self.place!r}, muscle={self.muscle.id!r}, name={brief(name)}, "
+            f"score={self.score:.2f}, explains={len(self.explained)}/{len(self.explained) + len(self.unexplained)}, "
+            f"evidence={len(self.evidence)})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The candidate as an HTML table, for notebooks."""
+        return _candidates_html((self,), caption=f"Candidate {escape(self.place)}") + cautions_html(
+            self.cautions, self.names
+        )
+
+    def explain(self, *, cautions: bool = True) -> str:
         """Return one paragraph of plain text saying why this candidate is here.
+
+        Args:
+            cautions: Whether to end with the caution notes of the queried regions
+                (leave them out where they are shown once for every candidate, as the
+                command line does).
 
         Examples:
             >>> import triggerpoints as tp
@@ -219,33 +251,65 @@ class Candidate:
             for p in self.priors
         )
         parts.extend(f"{sentence[0].upper()}{sentence[1:]}." for sentence in self.relations)
-        parts.extend(f"Caution ({name(region, region)}): {text}" for region, text in self.cautions)
+        if cautions:
+            parts.extend(f"Caution ({name(region, region)}): {text}" for region, text in self.cautions)
         return " ".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the candidate as JSON-ready data.
+    def to_dict(self) -> CandidateDict:
+        """Return the candidate as JSON-ready data, with its cautions and the names of the ids it shows.
+
+        Relations come as their kind, their two ends by id and the advice in words.
+        Inside :meth:`Ranking.to_dict` the cautions and names are given once for all
+        candidates instead.
 
         Examples:
             >>> import triggerpoints as tp
-            >>> tp.rank(["sits bone"])[0].to_dict()["muscle"]
+            >>> data = tp.rank(["sits bone"])[0].to_dict()
+            >>> data["muscle"]
             {'id': 'muscle:gluteus-maximus', 'name': 'Gluteus maximus'}
+            >>> data["names"]["region:ischial-tuberosity"]
+            'Ischial tuberosity'
         """
+        data = self._core(cautions=True)
+        data["cautions"] = caution_dicts(self.cautions, self.names)
+        data["names"] = names_of(self.ids(), self.names)
+        return data
+
+    def _core(self, *, cautions: bool) -> CandidateDict:
+        name = self.names.get
         return {
             "rank": self.rank,
             "tied": self.tied,
+            "place": self.place,
             "muscle": {"id": self.muscle.id, "name": self.muscle.name},
-            "trigger_points": [{"id": p.id, "label": p.label} for p in self.trigger_points],
+            "trigger_points": [{"id": p.id, "label": p.label, "name": name(p.id, p.id)} for p in self.trigger_points],
             "score": self.score,
             "explained": [_match_dict(m) for m in self.explained],
             "unexplained": list(self.unexplained),
-            "factors": [attrs.asdict(f) for f in self.factors],
-            "absent": [attrs.asdict(a) for a in self.absent],
-            "relations": list(self.relations),
-            "cautions": [{"region": region, "caution": text} for region, text in self.cautions],
-            "unreported": [attrs.asdict(u) for u in self.unreported],
-            "priors": [attrs.asdict(p) for p in self.priors],
-            "explanation": self.explain(),
+            "factors": [cast("FactorMatchDict", attrs.asdict(f)) for f in self.factors],
+            "absent": [cast("AbsentMatchDict", attrs.asdict(a)) for a in self.absent],
+            "unreported": [cast("UnreportedMatchDict", attrs.asdict(u)) for u in self.unreported],
+            "priors": [cast("PriorMatchDict", attrs.asdict(p)) for p in self.priors],
+            "relations": [relation_note(sentence, self.names) for sentence in self.relations],
+            "explanation": self.explain(cautions=cautions),
         }
+
+    def ids(self) -> tuple[str, ...]:
+        """Every record id the candidate's evidence, relations and cautions name, each once.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.rank(["sits bone"])[0].ids()[:2]
+            ('muscle:gluteus-maximus', 'tp:gluteus-maximus-trp2')
+        """
+        found = [self.muscle.id, *(p.id for p in self.trigger_points), *self.unexplained]
+        for item in self.evidence:
+            found += [getattr(item, key) for key in _ID_FIELDS if hasattr(item, key)]
+        for note in self.relations:
+            relation = relation_note(note, self.names)
+            found += [relation["source"], relation["target"]]
+        found += [region for region, _ in self.cautions]
+        return tuple(dict.fromkeys(found))
 
 
 def _match_words(match: RegionMatch, query: str) -> str:
@@ -258,10 +322,26 @@ def _match_words(match: RegionMatch, query: str) -> str:
     return f"around the {query}"
 
 
-def _match_dict(match: RegionMatch) -> dict[str, Any]:
+def _match_dict(match: RegionMatch) -> RegionMatchDict:
     result = attrs.asdict(match)
     result["zone"] = match.zone.value
-    return result
+    return cast("RegionMatchDict", result)
+
+
+_ID_FIELDS = ("query", "trigger_point", "region", "factor", "prevalence")
+
+
+def _candidates_html(candidates: Sequence[Candidate], *, caption: str = "") -> str:
+    rows = [
+        (
+            escape(c.place),
+            f"{escape(c.muscle.name)}<br><small>{escape(c.muscle.id)}</small>",
+            f"{c.score:.2f}",
+            escape(c.explain(cautions=False)),
+        )
+        for c in candidates
+    ]
+    return html_table(rows, header=("rank", "muscle", "score", "why"), caption=caption)
 
 
 @attrs.frozen(kw_only=True)
@@ -286,6 +366,8 @@ class Ranking(Sequence[Candidate]):
             candidate (so an empty ranking always says why).
         terms: How each activity and symptom phrase was read.
         model_version: The ranking model's version.
+        names: Display names of the ids the ranking shows (the candidates', readings'
+            and terms' names are used as well).
     """
 
     candidates: tuple[Candidate, ...]
@@ -300,6 +382,7 @@ class Ranking(Sequence[Candidate]):
     notes: tuple[str, ...] = ()
     terms: tuple[TermReading, ...] = ()
     model_version: str = MODEL_VERSION
+    names: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.candidates)
@@ -316,8 +399,50 @@ class Ranking(Sequence[Candidate]):
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the ranking as JSON-ready data.
+    def __repr__(self) -> str:
+        read = "; ".join(cut(place.describe(), 60) for place in self.places[:3])
+        read += "; ..." if len(self.places) > 3 else ""
+        top = ", ".join(f"{c.place} {cut(c.muscle.name, 24)} {c.score:.2f}" for c in self.candidates[:3])
+        more = ", ..." if len(self.candidates) > 3 else ""
+        return (
+            f"Ranking({read}; {len(self.candidates)} candidates: {top}{more}; "
+            f"cautions={len(self.cautions)}, model_version={self.model_version!r})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The ranking as HTML, for notebooks: the readings, the candidates, then the cautions and notes once."""
+        names = self._names()
+        readings = "".join(f"<li>{escape(text)}</li>" for text in self._readings())
+        notes = "".join(f"<p>Note: {escape(note)}</p>" for note in self.notes)
+        return (
+            f"<ul>{readings}</ul>"
+            + _candidates_html(self.candidates, caption=f"Ranking (model {escape(self.model_version)})")
+            + cautions_html(self.cautions, names)
+            + notes
+            + "<p><i>Reference information, not a diagnosis.</i></p>"
+        )
+
+    def _readings(self) -> list[str]:
+        return [
+            *(place.describe() for place in self.places),
+            *(term.describe() for term in self.terms),
+            *(f"read nothing in {phrase!r}" for phrase in self.unresolved),
+        ]
+
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        parts: tuple[Place | TermReading | Candidate, ...] = (*self.places, *self.terms, *self.candidates[:1])
+        for part in parts:
+            names.update(part.names)
+        names.update(self.names)
+        return names
+
+    def to_dict(self) -> RankingDict:
+        """Return the ranking as JSON-ready data: what ``triggerpoints rank --json`` prints.
+
+        The readings of the phrases, the model's version and weights, the cautions
+        once, the candidates best first, and ``names``: the display name of every id
+        that the ranking shows. Its JSON Schema is ``json_schema("ranking")``.
 
         Examples:
             >>> import json, triggerpoints as tp
@@ -326,7 +451,13 @@ class Ranking(Sequence[Candidate]):
             ('2.0', 'muscle:gluteus-maximus')
             >>> data["readings"][0]["text"]
             "read 'sits bone' as Ischial tuberosity"
+            >>> data["names"]["region:ischial-tuberosity"]
+            'Ischial tuberosity'
         """
+        names = self._names()
+        ids = [*self.regions, *self.absent, *self.activities, *self.symptoms, *(r for r, _ in self.cautions)]
+        ids += [key for place in self.places for key in (*place.regions, *place.absent)]
+        ids += [key for candidate in self.candidates for key in candidate.ids()]
         return {
             "model_version": self.model_version,
             "readings": [place.to_dict() for place in self.places],
@@ -337,7 +468,8 @@ class Ranking(Sequence[Candidate]):
             "activities": list(self.activities),
             "symptoms": list(self.symptoms),
             "absent": list(self.absent),
-            "cautions": [{"region": region, "caution": text} for region, text in self.cautions],
-            "weights": attrs.asdict(self.weights),
-            "candidates": [candidate.to_dict() for candidate in self.candidates],
+            "cautions": caution_dicts(self.cautions, names),
+            "weights": cast("WeightsDict", attrs.asdict(self.weights)),
+            "candidates": [candidate._core(cautions=False) for candidate in self.candidates],
+            "names": names_of(ids, names),
         }

@@ -41,6 +41,7 @@ __all__ = [
     "WIDTH",
     "Canvas",
     "Paint",
+    "Picture",
     "Side",
     "attribute",
     "caption",
@@ -263,7 +264,27 @@ def caption(body: str, content: str) -> str:
     return body + text(12, 30, content, 26, weight="bold")
 
 
-def compose(panels: Sequence[Sequence[str]], title: str, legend: Sequence[str], *, scale: float) -> str:
+class Picture(str):
+    """An SVG picture: a ``str`` in every way, that notebooks show as the picture.
+
+    What the ``draw_*`` functions return. Write it to a file, compare it, slice it or
+    pass it to :func:`~triggerpoints.to_png` as any string; Jupyter, VS Code and other
+    IPython front ends call its ``_repr_svg_`` and show the drawing.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> svg = tp.draw_muscle("piriformis")
+        >>> isinstance(svg, str), svg._repr_svg_() == svg
+        (True, True)
+    """
+
+    __slots__ = ()
+
+    def _repr_svg_(self) -> str:
+        return str(self)
+
+
+def compose(panels: Sequence[Sequence[str]], title: str, legend: Sequence[str], *, scale: float) -> Picture:
     """Lay panels out in rows under a title, with legend lines below."""
     columns = max(len(row) for row in panels)
     pw, ph = WIDTH * scale, HEIGHT * scale
@@ -291,7 +312,7 @@ def compose(panels: Sequence[Sequence[str]], title: str, legend: Sequence[str], 
     for k, line in enumerate([*lines, _CREDIT]):
         out.append(text(12, y + 40 + 16 * k, line, 11.5))
     out.append("</svg>")
-    return "".join(out) + "\n"
+    return Picture("".join(out) + "\n")
 
 
 def _legend_keys(x: float, y: float) -> str:
@@ -329,7 +350,7 @@ def notes(canvas: Canvas, regions: Iterable[str]) -> list[str]:
     return lines
 
 
-def zone_map(canvas: Canvas, *, scale: float) -> str:
+def zone_map(canvas: Canvas, *, scale: float) -> Picture:
     """Every zone of both views once, in a neutral style, side by side: a body map to click on.
 
     Zones of regions inside others' (the chin in the jaw) come after them, so they are
@@ -355,7 +376,7 @@ def zone_map(canvas: Canvas, *, scale: float) -> str:
         out.append(text(column * pw + pw / 2, ph + 16, labels[view], 12, anchor="middle"))
     out.append(text(8, height - 6, _CREDIT, 9))
     out.append("</svg>")
-    return "".join(out) + "\n"
+    return Picture("".join(out) + "\n")
 
 
 def pattern_paints(points: Iterable[TriggerPoint], side: Side) -> list[Paint]:

@@ -112,7 +112,13 @@ def positive(_instance: object, attribute: attrs.Attribute[Any], value: int | No
 
 
 def distinct(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    repeated = sorted({str(getattr(item, "value", item)) for item in value if value.count(item) > 1})
+    seen: set[Any] = set()
+    twice: set[str] = set()
+    for item in value:  # one pass: a record with thousands of aliases is checked in linear time
+        if item in seen:
+            twice.add(str(getattr(item, "value", item)))
+        seen.add(item)
+    repeated = sorted(twice)
     if repeated:
         raise InvariantError(attribute.name, f"{attribute.name} lists {', '.join(map(repr, repeated))} more than once")
 

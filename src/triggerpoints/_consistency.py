@@ -9,6 +9,7 @@ collected with its JSON path.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,7 @@ import attrs
 from triggerpoints._kinds import KINDS, Dataset, kind_of
 from triggerpoints._models import Muscle, Referral, Region, Spared, TriggerPoint
 from triggerpoints._text import normalize
-from triggerpoints._vocab import words
+from triggerpoints._vocab import LOOKALIKES, lookalike_key, words
 from triggerpoints.exceptions import Problem
 
 __all__ = ["check"]
@@ -36,7 +37,7 @@ def check(
     index = _index(base, records, problems)
     index.broken = _raw_ids(document) - set(index.where)
     _check_references(index, records, problems)
-    _check_hierarchy(index, records, problems)
+    _check_hierarchy(index, records, problems, needs_root=base is None and not _has_raw(document, "regions"))
     _check_names(base, records, problems)
     _check_patches(base, index, records, problems)
 
@@ -52,6 +53,12 @@ class _Index:
 
     def has(self, key: str, *prefixes: str) -> bool:
         return key.split(":", 1)[0] in prefixes and (key in self.where or key in self.broken)
+
+
+def _has_raw(document: Mapping[str, Any], section: str) -> bool:
+    """Whether the document lists any record in ``section``, valid or not."""
+    raw = document.get(section, [])
+    return not isinstance(raw, list) or bool(raw)
 
 
 def _raw_ids(document: Mapping[str, Any]) -> set[str]:
@@ -169,9 +176,18 @@ def _check_link(index: _Index, problems: list[Problem], path: str, link: Any) ->
             )
 
 
-def _check_hierarchy(index: _Index, records: dict[str, list[tuple[str, Any]]], problems: list[Problem]) -> None:
-    """One root, and no cycles, in the region hierarchy (base and new together)."""
+def _check_hierarchy(
+    index: _Index, records: dict[str, list[tuple[str, Any]]], problems: list[Problem], *, needs_root: bool
+) -> None:
+    """One root, and no cycles, in the region hierarchy (base and new together).
+
+    Linear in the number of regions: each region is walked up from once, and a walk
+    stops at a region an earlier walk has finished.
+    """
     paths = {region.id: path for path, region in records["regions"]}
+    order = {key: number for number, key in enumerate(paths)}  # document order (string order puts [10] before [7])
+    if needs_root and not index.regions:
+        problems.append(Problem("$.regions", "a dataset needs regions: one hierarchy under a single root region"))
     roots = sorted(key for key, region in index.regions.items() if region.parent is None)
     problems.extend(
         Problem(
@@ -180,20 +196,21 @@ def _check_hierarchy(index: _Index, records: dict[str, list[tuple[str, Any]]], p
         )
         for key in roots[1:]
     )
-    reported: set[str] = set()
+    finished: set[str] = set()
     for start in sorted(paths):
-        seen: list[str] = []
+        walk: dict[str, int] = {}  # the regions of this walk, in order (dicts keep insertion order)
         current: str | None = start
-        while current is not None and current in index.regions and current not in seen:
-            seen.append(current)
+        while current is not None and current in index.regions and current not in finished and current not in walk:
+            walk[current] = len(walk)
             current = index.regions[current].parent
-        if current is not None and current in seen and current not in reported:
-            cycle = seen[seen.index(current) :]
-            reported.update(cycle)
-            where = min((paths[key] for key in cycle if key in paths), default="$")
+        if current is not None and current in walk:  # a cycle no earlier walk reached
+            cycle = list(walk)[walk[current] :]
+            mine = [key for key in cycle if key in order]  # a cycle may run through base regions too
+            where = paths[min(mine, key=order.__getitem__)] if mine else "$"
             problems.append(
                 Problem(f"{where}.parent", f"cycle in the region hierarchy: {' -> '.join([*cycle, current])}")
             )
+        finished.update(walk)
 
 
 def _check_names(base: Dataset | None, records: dict[str, list[tuple[str, Any]]], problems: list[Problem]) -> None:
@@ -220,6 +237,8 @@ def _check_names(base: Dataset | None, records: dict[str, list[tuple[str, Any]]]
                 owner = owners.setdefault(key, record.id)
                 if owner != record.id and kind.unique_names:
                     problems.append(Problem(f"{path}.{field}", f"{word!r} already names {owner!r}"))
+        if kind.unique_names:
+            _check_lookalikes(base, kind.section, records[kind.section], muscles, problems)
     labels: dict[tuple[str, str], str] = {}
     for point in getattr(base, "trigger_points", ()):
         labels[(point.muscle, normalize(point.label))] = point.id
@@ -229,6 +248,55 @@ def _check_names(base: Dataset | None, records: dict[str, list[tuple[str, Any]]]
             problems.append(
                 Problem(f"{path}.label", f"label {point.label!r} is already used by {owner!r} in the same muscle")
             )
+
+
+def _check_lookalikes(
+    base: Dataset | None,
+    section: str,
+    records: list[tuple[str, Any]],
+    muscles: dict[str, Muscle],
+    problems: list[Problem],
+) -> None:
+    """A word that reads as another record's word once look-alike letters are read as Latin is refused."""
+    suspects = [
+        (f"{path}.{field}", word, record.id)
+        for path, record in records
+        for field, word in words(record, muscles)
+        if not word.isascii()
+    ]
+    if not suspects:  # the common case: nothing to compare, nothing to compute
+        return
+    looks = _Lookalikes()
+    for record in (*getattr(base, section, ()), *(record for _, record in records)):
+        for _field, word in words(record, muscles):
+            looks.add(word, record.id)
+    for path, word, owner in suspects:
+        problem = looks.check(word, owner)
+        if problem is not None:
+            problems.append(Problem(path, problem))
+
+
+class _Lookalikes:
+    """Words by their :func:`~triggerpoints._vocab.lookalike_key`, with their owners and plain keys."""
+
+    def __init__(self) -> None:
+        self.owners: dict[str, dict[str, str]] = {}
+
+    def add(self, word: str, owner: str) -> None:
+        self.owners.setdefault(lookalike_key(word), {}).setdefault(owner, normalize(word))
+
+    def check(self, word: str, owner: str) -> str | None:
+        """What is wrong with ``word`` if it differs from another record's word only by look-alike letters."""
+        key = normalize(word)
+        for other, other_key in self.owners.get(lookalike_key(word), {}).items():
+            if other != owner and other_key != key:
+                letters = ", ".join(
+                    f"{char!r} ({unicodedata.name(char, 'unnamed')})"
+                    for char in dict.fromkeys(word)
+                    if char in LOOKALIKES
+                )
+                return f"{word!r} looks like a word of {other!r} but is spelt with look-alike letters: {letters}"
+        return None
 
 
 def _muscles(base: Dataset | None, records: dict[str, list[tuple[str, Any]]]) -> dict[str, Muscle]:
@@ -251,6 +319,7 @@ def _check_patches(
         for record in (*getattr(base, section, ()), *(r for _, r in records[section])):
             for _field, word in words(record, muscles):
                 owners.setdefault((record.id.split(":")[0], normalize(word)), record.id)
+    lookalikes: dict[str, _Lookalikes] = {}
     for path, patch in records["extra_aliases"]:
         prefix = patch.record.split(":")[0]
         kind = kind_of(patch.record)
@@ -265,7 +334,29 @@ def _check_patches(
             owner = owners.setdefault((prefix, key), patch.record)
             if owner != patch.record and patch.record in index.where:
                 problems.append(Problem(f"{path}.aliases[{number}]", f"{alias!r} already names {owner!r}"))
+            elif not alias.isascii() and patch.record in index.where:
+                looks = lookalikes.get(prefix) or _lookalikes_of(base, records, muscles, prefix, lookalikes)
+                problem = looks.check(alias, patch.record)
+                if problem is not None:
+                    problems.append(Problem(f"{path}.aliases[{number}]", problem))
 
 
 def _no_letters(word: str) -> str:
     return f"{word!r} has no letters or digits to look it up by"
+
+
+def _lookalikes_of(
+    base: Dataset | None,
+    records: dict[str, list[tuple[str, Any]]],
+    muscles: dict[str, Muscle],
+    prefix: str,
+    made: dict[str, _Lookalikes],
+) -> _Lookalikes:
+    """The look-alike table of every word of the records with ids of ``prefix`` (made once, kept in ``made``)."""
+    looks = made[prefix] = _Lookalikes()
+    for section in _SECTIONS:
+        for record in (*getattr(base, section, ()), *(r for _, r in records[section])):
+            if record.id.split(":")[0] == prefix:
+                for _field, word in words(record, muscles):
+                    looks.add(word, record.id)
+    return looks

@@ -3,7 +3,8 @@
 A document goes through three stages, and a problem at any stage is collected rather
 than raised at once, so that one :class:`~triggerpoints.DatasetError` lists them all:
 
-1. JSON parsing and the shape of the top level.
+1. Reading at most ``MAX_FILE_BYTES``, JSON parsing, the
+   shape of the top level, and text every output can carry.
 2. Structuring each record on its own with one strict converter (wrong types,
    unknown or missing fields, bad enum values, record invariants).
 3. Checks across records: duplicate ids and aliases, dangling references, cycles in
@@ -18,8 +19,7 @@ import enum
 import functools
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -46,11 +46,15 @@ from triggerpoints._enums import (
     View,
     Zone,
 )
-from triggerpoints._json import decode, json_type
+from triggerpoints._json import decode, json_type, text_problems
 from triggerpoints._kinds import KINDS, AliasPatch, Dataset
+from triggerpoints._limits import read_bounded
 from triggerpoints._text import normalize
 from triggerpoints._vocab import words
 from triggerpoints.exceptions import DatasetError, InvariantError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["SCHEMA_VERSION", "merge", "parse", "read", "unstructure"]
 
@@ -265,6 +269,9 @@ def parse(document: Any, *, origin: str, base: Dataset | None = None) -> Dataset
     problems: list[Problem] = []
     if not _check_top_level(document, problems):
         raise DatasetError(origin, problems)
+    unusable = text_problems(document)
+    if unusable:  # said first and alone: later messages would quote the bad text
+        raise DatasetError(origin, sorted([*problems, *unusable], key=_document_order))
     records = _structure_records(document, problems)
     consistency.check(document, base, records, problems)
     if problems:
@@ -325,10 +332,11 @@ def read(path: str | Path, *, base: Dataset | None = None) -> Dataset:
 
     Raises:
         DatasetError: The file cannot be read, is not JSON, or is not valid.
+        InputTooLargeError: The file is over the size limit, or nests too deeply.
     """
     origin = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DatasetError(origin, [Problem("$", f"cannot read the file: {error}")]) from None
     return parse(decode(text, origin), origin=origin, base=base)

@@ -23,6 +23,7 @@ from triggerpoints._canvas import (
     VIEWS,
     Canvas,
     Paint,
+    Picture,
     Side,
     caption,
     compose,
@@ -39,7 +40,16 @@ from triggerpoints._load import load
 from triggerpoints._models import Zone
 from triggerpoints.exceptions import ArgumentError, MissingDependencyError
 
-__all__ = ["VIEWS", "draw_body_map", "draw_muscle", "draw_ranking", "draw_regions", "draw_trigger_point", "to_png"]
+__all__ = [
+    "VIEWS",
+    "Picture",
+    "draw_body_map",
+    "draw_muscle",
+    "draw_ranking",
+    "draw_regions",
+    "draw_trigger_point",
+    "to_png",
+]
 
 _SIDES = ("left", "right", "both")
 _MODES = ("patterns", "heatmap")
@@ -141,7 +151,7 @@ def draw_trigger_point(
     views: Iterable[str] | None = None,
     scale: float = 1.0,
     atlas: Atlas | None = None,
-) -> str:
+) -> Picture:
     """Draw a trigger point's referral pattern on the body outline, as SVG.
 
     An X marks where the trigger point lies; its essential zones are solid, its
@@ -160,7 +170,8 @@ def draw_trigger_point(
         atlas: The atlas to draw from (default: the packaged one).
 
     Returns:
-        An SVG document; the same arguments give the same bytes.
+        An SVG document (a :class:`Picture`, which is a ``str``); the same arguments give
+        the same bytes.
 
     Raises:
         UnknownIdError: No trigger point has that name.
@@ -188,7 +199,7 @@ def draw_muscle(
     views: Iterable[str] | None = None,
     scale: float = 1.0,
     atlas: Atlas | None = None,
-) -> str:
+) -> Picture:
     """Draw all of a muscle's trigger points and their combined referral pattern, as SVG.
 
     A region is drawn essential if it is essential for any of the trigger points.
@@ -203,7 +214,8 @@ def draw_muscle(
         atlas: The atlas to draw from (default: the packaged one).
 
     Returns:
-        An SVG document; the same arguments give the same bytes.
+        An SVG document (a :class:`Picture`, which is a ``str``); the same arguments give
+        the same bytes.
 
     Raises:
         UnknownIdError: No muscle has that name.
@@ -233,7 +245,7 @@ def draw_regions(
     title: str = "Pain regions",
     scale: float = 1.0,
     atlas: Atlas | None = None,
-) -> str:
+) -> Picture:
     """Draw regions on the body outline, as SVG: the places where someone has pain, say.
 
     Args:
@@ -249,7 +261,8 @@ def draw_regions(
         atlas: The atlas to resolve names against (default: the packaged one).
 
     Returns:
-        An SVG document; the same arguments give the same bytes.
+        An SVG document (a :class:`Picture`, which is a ``str``); the same arguments give
+        the same bytes.
 
     Raises:
         UnknownIdError: A name that matches no region.
@@ -283,7 +296,7 @@ def draw_ranking(
     side: Side | None = None,
     scale: float = 0.5,
     atlas: Atlas | None = None,
-) -> str:
+) -> Picture:
     """Draw a ranking: the queried pain beside the top candidates' patterns, as SVG.
 
     ``mode="patterns"`` draws a row for the pain (blue) and one for each of the ``top``
@@ -302,7 +315,8 @@ def draw_ranking(
         atlas: The atlas the ranking was made on (default: the packaged one).
 
     Returns:
-        An SVG document; the same ranking gives the same bytes.
+        An SVG document (a :class:`Picture`, which is a ``str``); the same ranking gives
+        the same bytes.
 
     Raises:
         ArgumentError: Not a ranking, or a ``top``, mode, side, scale or atlas that
@@ -338,7 +352,7 @@ def draw_ranking(
     return compose(rows, title, legend, scale=scale)
 
 
-def draw_body_map(*, scale: float = 0.5, atlas: Atlas | None = None) -> str:
+def draw_body_map(*, scale: float = 0.5, atlas: Atlas | None = None) -> Picture:
     """Draw every zone of the body map, front and back, in one neutral colour: a map to click on.
 
     Each zone is drawn once and carries its region id (``data-region``), its side
@@ -354,7 +368,8 @@ def draw_body_map(*, scale: float = 0.5, atlas: Atlas | None = None) -> str:
             regions it does not have are left out.
 
     Returns:
-        An SVG document; the same arguments give the same bytes.
+        An SVG document (a :class:`Picture`, which is a ``str``); the same arguments give
+        the same bytes.
 
     Raises:
         ArgumentError: A scale or atlas that cannot be used.

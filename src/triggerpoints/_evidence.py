@@ -46,7 +46,10 @@ class Weights:
 
     Raises:
         ArgumentError: A weight is not a positive number (``prior`` may be 0), or a
-            probability or share is over 1.
+            probability or share is over 1, or ``absent_weight`` or ``unreported`` is 1
+            while ``sensitivity`` and ``essential`` are 1 too: then one pain-free or
+            unreported essential zone would rule a muscle out (a chance of 0, whose
+            logarithm is minus infinity), which no single observation can do in this model.
 
     Examples:
         >>> import triggerpoints as tp
@@ -83,6 +86,13 @@ class Weights:
         for name in (*_AT_MOST_ONE, "absent_weight", "unreported"):
             if getattr(self, name) > 1:
                 raise ArgumentError(name, getattr(self, name), "a number above 0 and at most 1")
+        for name in ("absent_weight", "unreported"):  # each is the factor of a ln(1 - x) term
+            if getattr(self, name) * self.sensitivity * self.essential >= 1:
+                raise ArgumentError(
+                    name,
+                    getattr(self, name),
+                    "below 1 while sensitivity and essential are 1 (ln 0 would rule muscles out)",
+                )
 
     def specificity(self, atlas: Atlas, referred: str, asked: str) -> tuple[float, Specificity] | None:
         """How a referral to ``referred`` explains pain in ``asked``: weight and kind, or ``None``.

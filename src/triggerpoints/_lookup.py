@@ -7,6 +7,7 @@ the reader itself is in :mod:`triggerpoints._reading`.
 from __future__ import annotations
 
 from triggerpoints._atlas import Atlas
+from triggerpoints._limits import check_text
 from triggerpoints._load import load
 from triggerpoints._reading import Place, Side, read_place
 
@@ -52,6 +53,9 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     The reading keeps the words it used and those it ignored, and warns when the
     phrase names the whole body or a broad area.
 
+    Reading takes time linear in the phrase's length; a phrase is at most
+    ``MAX_QUERY_LENGTH`` (1,000) characters.
+
     Args:
         phrase: "pain down the outside of my thigh to the ankle", "left shoulder
             blade", "sits bone", ...
@@ -64,6 +68,7 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
         UnknownIdError: The phrase names no region, painful or not; close region words
             are suggested.
         AmbiguousKeyError: The phrase is the beginning of several names.
+        InputTooLargeError: The phrase is longer than the limit; it is refused, not cut.
 
     Examples:
         >>> import triggerpoints as tp
@@ -78,6 +83,7 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
         >>> tp.resolve_place("back molar").describe()
         "read 'back molar' as Teeth; ignored 'back'"
     """
+    check_text("pain phrase", phrase)
     atlas = load() if atlas is None else atlas
     place = read_place(phrase, atlas)
     if not place.regions and not place.absent:  # the error works out suggestions only if they are read

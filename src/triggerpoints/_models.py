@@ -21,6 +21,7 @@ from typing import NewType
 import attrs
 
 from triggerpoints import _checks as checks
+from triggerpoints._display import record_html, record_repr
 from triggerpoints._enums import (
     BodyArea,
     FactorCategory,
@@ -108,6 +109,9 @@ class Region:
             pain can signal a medical emergency; it also applies to sub-regions.
     """
 
+    __repr__ = record_repr
+    _repr_html_ = record_html
+
     id: RegionId = attrs.field(validator=checks.id_of("region"))
     name: str = attrs.field(validator=checks.non_blank)
     parent: RegionId | None = attrs.field(validator=attrs.validators.optional(checks.id_of("region")))
@@ -133,6 +137,9 @@ class Muscle:
         curation: How the record was established (not shown to end users).
         sources: Where the facts about it come from.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: MuscleId = attrs.field(validator=checks.id_of("muscle"))
     name: str = attrs.field(validator=checks.non_blank)
@@ -161,6 +168,8 @@ class Referral:
         sources: Where this referral is stated.
     """
 
+    __repr__ = record_repr
+
     region: RegionId = attrs.field(validator=checks.id_of("region"))
     zone: Zone = attrs.field(validator=checks.member(Zone))
     laterality: Laterality = attrs.field(default=Laterality.IPSILATERAL, validator=checks.member(Laterality))
@@ -180,6 +189,8 @@ class Spared:
         curation: How this was established (not shown to end users).
         sources: Where this is stated.
     """
+
+    __repr__ = record_repr
 
     region: RegionId = attrs.field(validator=checks.id_of("region"))
     note: str = ""
@@ -205,6 +216,9 @@ class TriggerPoint:
             the curator's choices (not shown to end users).
         sources: Where it is described.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: TriggerPointId = attrs.field(validator=checks.id_of("tp"))
     muscle: MuscleId = attrs.field(validator=checks.id_of("muscle"))
@@ -236,6 +250,9 @@ class Relation:
             citations; the driving end is :attr:`source`.)
     """
 
+    __repr__ = record_repr
+    _repr_html_ = record_html
+
     id: RelationId = attrs.field(validator=checks.id_of("relation"))
     kind: RelationKind = attrs.field(validator=checks.member(RelationKind))
     source: str = attrs.field(validator=checks.id_of("muscle", "tp"))
@@ -256,6 +273,8 @@ class Link:
         curation: How the link was established (not shown to end users).
         sources: Where the tie is stated.
     """
+
+    __repr__ = record_repr
 
     muscle: MuscleId = attrs.field(validator=checks.id_of("muscle"))
     trigger_points: tuple[TriggerPointId, ...] = attrs.field(
@@ -282,6 +301,9 @@ class Factor:
         curation: How the record was established (not shown to end users).
         sources: Where the factor itself is described.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: FactorId = attrs.field(validator=checks.id_of("factor"))
     kind: FactorKind = attrs.field(validator=checks.member(FactorKind))
@@ -315,6 +337,9 @@ class Symptom:
         sources: Where it is described.
     """
 
+    __repr__ = record_repr
+    _repr_html_ = record_html
+
     id: SymptomId = attrs.field(validator=checks.id_of("symptom"))
     name: str = attrs.field(validator=checks.non_blank)
     aliases: tuple[str, ...] = checks.ALIASES
@@ -338,6 +363,9 @@ class Condition:
         curation: How the record was established (not shown to end users).
         sources: Where it is described.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: ConditionId = attrs.field(validator=checks.id_of("condition"))
     name: str = attrs.field(validator=checks.non_blank)
@@ -364,6 +392,9 @@ class Treatment:
         curation: How the record was established (not shown to end users).
         sources: Where it is described.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: TreatmentId = attrs.field(validator=checks.id_of("treatment"))
     kind: TreatmentKind = attrs.field(validator=checks.member(TreatmentKind))
@@ -398,6 +429,9 @@ class Prevalence:
         note: Qualifications.
         sources: The study (a peer-reviewed article), as a cited source.
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: str = attrs.field(validator=checks.id_of("prevalence"))
     name: str = attrs.field(validator=checks.non_blank)

@@ -16,6 +16,7 @@ import attrs
 
 from triggerpoints._index import Indexes
 from triggerpoints._kinds import KINDS, Kind, kind_info, kind_of
+from triggerpoints._limits import MAX_QUERY_LENGTH, check_text
 from triggerpoints._models import Record
 from triggerpoints._text import Similarity, close_matches, normalize
 from triggerpoints.exceptions import AmbiguousKeyError, ArgumentError, UnknownIdError
@@ -124,7 +125,7 @@ class Names:
 
     def find(self, kind: Kind, key: object) -> frozenset[str]:
         """The ids of ``kind`` that ``key`` names (empty if none); never raises, even on non-text."""
-        if not isinstance(key, str):
+        if not isinstance(key, str) or len(key) > MAX_QUERY_LENGTH:  # never raises on text
             return frozenset()
         if key in self.indexes.by_id:
             found = kind_of(key)
@@ -144,6 +145,7 @@ class Names:
             UnknownIdError: Nothing is named so (suggestions computed when read).
             AmbiguousKeyError: Two records share the word (only in hand-built atlases).
         """
+        check_text(kind_info(kind).label, key)
         ids = self.find(kind, key)
         if not ids:
             raise self.unknown(kind_info(kind).label, str(key), (kind,))
@@ -154,6 +156,7 @@ class Names:
     def lookup(self, text: str, kind: str | None = None) -> Record:
         """The one record, of ``kind`` or any searchable kind, that ``text`` names exactly."""
         kinds = self.kinds(kind)
+        check_text("lookup text", text)
         ids = self.find_any(text, kind)
         if not ids:
             raise self.unknown(kind_info(kind).label if kind else "record", str(text), kinds)
@@ -203,6 +206,7 @@ class Names:
         kinds = self.kinds(kind)
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
             raise ArgumentError("limit", limit, "a whole number of at least 0, or None")
+        check_text("search text", text)
         query = normalize(text[: 4 * LONGEST_QUERY])[:LONGEST_QUERY] if isinstance(text, str) else ""
         if not query:
             return ()

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+from triggerpoints._display import record_repr
+
+if TYPE_CHECKING:
+    from triggerpoints._shapes import PlaceDict
 
 __all__ = ["Place", "Side"]
 
@@ -43,6 +48,8 @@ class Place:
     warnings: tuple[str, ...] = ()
     names: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
 
+    __repr__ = record_repr
+
     @property
     def leftover(self) -> tuple[str, ...]:
         """The ignored words (the name model 1.0 gave them)."""
@@ -66,13 +73,14 @@ class Place:
             text += "; ignored " + ", ".join(repr(word) for word in self.ignored)
         return "".join([text, *(f"; {warning}" for warning in self.warnings)])
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the reading as JSON-ready data.
+    def to_dict(self) -> PlaceDict:
+        """Return the reading as JSON-ready data, with the display names of its regions.
 
         Examples:
             >>> import triggerpoints as tp
-            >>> tp.resolve_place("left butt cheek").to_dict()["regions"]
-            ['region:buttock']
+            >>> data = tp.resolve_place("left butt cheek").to_dict()
+            >>> data["regions"], data["side"], data["names"]
+            (['region:buttock'], 'left', {'region:buttock': 'Buttock'})
         """
         return {
             "phrase": self.phrase,
@@ -83,4 +91,5 @@ class Place:
             "ignored": list(self.ignored),
             "warnings": list(self.warnings),
             "text": self.describe(),
+            "names": {key: self.names.get(key, key) for key in (*self.regions, *self.absent)},
         }

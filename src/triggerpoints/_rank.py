@@ -7,10 +7,12 @@ geometry of its regions; no graph is walked and networkx is not imported.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from triggerpoints._atlas import Atlas
 from triggerpoints._candidates import Ranking
 from triggerpoints._evidence import DEFAULT_WEIGHTS, Weights
+from triggerpoints._limits import MAX_PHRASES, check_count
 from triggerpoints._load import load
 from triggerpoints._lookup import Place, resolve_place
 from triggerpoints._scoring import Scorer
@@ -90,7 +92,11 @@ def rank(
         UnknownIdError: A phrase names nothing (with ``strict``; absent places always);
             raised before any scoring.
         AmbiguousKeyError: A phrase is the beginning of several names (with ``strict``).
-        ArgumentError: A weight is out of range, or ``limit`` is negative.
+        ArgumentError: A weight is out of range (or the weights together would make a
+            pain-free zone rule a muscle out: see :class:`Weights`), or ``limit`` is
+            negative.
+        InputTooLargeError: More than ``MAX_PHRASES`` (100)
+            phrases in all, or a phrase longer than the query limit (1,000 characters).
 
     Notes:
         A likelihood-ratio model, each term one piece of evidence. For muscle *m* and
@@ -168,6 +174,10 @@ def rank(
         from triggerpoints.exceptions import ArgumentError  # noqa: PLC0415 - rare path
 
         raise ArgumentError("limit", limit, "a whole number of at least 0, or None")
+    pain, absent, activities, symptoms = (_strings(values) for values in (pain, absent, activities, symptoms))
+    given = (pain, absent, activities, symptoms)
+    cut = any(len(values) > MAX_PHRASES for values in given)
+    check_count("phrases in one ranking", sum(map(len, given)), at_least=cut)
     places, unresolved = _read_pain(atlas, pain, strict=strict)
     regions = tuple(dict.fromkeys(region for place in places for region in place.regions))
     said_absent = [region for place in places for region in place.absent]
@@ -195,8 +205,8 @@ def rank(
 
 
 def _strings(values: str | Iterable[str]) -> tuple[str, ...]:
-    """One string, or an iterable of them (a string is not split into letters)."""
-    return (values,) if isinstance(values, str) else tuple(values)
+    """One string, or an iterable of them (a string is not split into letters); never more than one over the limit."""
+    return (values,) if isinstance(values, str) else tuple(islice(values, MAX_PHRASES + 1))
 
 
 def _ids(terms: Iterable[TermReading]) -> tuple[str, ...]:

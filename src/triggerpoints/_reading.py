@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -40,6 +40,7 @@ _LEVELS = ("upper", "lower", "middle")
 _POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part it names alone
 _SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe
 _BREAKS = SEPARATORS | NEGATIONS | CONTRASTS | MOVEMENTS
+_BETWEEN_ENDS = _BREAKS - {"and"}  # "between X and Y" runs to the next other separator
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _PENDING = 3  # words kept to narrow the next match, at most
 _COMPOUND = {  # one word, two directions
@@ -68,13 +69,32 @@ class _Word:
 
 @attrs.define
 class _Found:
-    """Regions read so far, with the words they rest on and the words left out."""
+    """Regions read so far, with the words they rest on and the words left out.
+
+    Words taken back from ``used`` are not searched for and removed there (which would
+    cost the length of ``used`` each time): :meth:`drop` notes where ``used`` ended when a
+    word was taken back, and :meth:`kept` leaves out every earlier use of it.
+    """
 
     regions: list[str] = attrs.Factory(list)
     absent: list[str] = attrs.Factory(list)
     used: list[str] = attrs.Factory(list)
     ignored: list[str] = attrs.Factory(list)
     warnings: list[str] = attrs.Factory(list)
+    dropped: dict[str, int] = attrs.Factory(dict)
+
+    def drop(self, words: Iterable[str]) -> None:
+        """Take back every use of ``words`` so far (uses added later stay)."""
+        self.dropped.update(dict.fromkeys(words, len(self.used)))
+
+    def reuse(self, words: Iterable[str]) -> None:
+        """Replace the words used so far with ``words``."""
+        self.used, self.dropped = list(words), {}
+
+    def kept(self) -> list[str]:
+        """The words used, without those taken back."""
+        dropped = self.dropped
+        return [word for number, word in enumerate(self.used) if number >= dropped.get(word, 0)]
 
 
 class _Reader:
@@ -85,6 +105,10 @@ class _Reader:
         self.keys = atlas.places
         self.shape = geometry(atlas)
         self._between: dict[frozenset[str], str] | None = None
+        # No run of words longer than the longest region key can match (a level word may
+        # be added to a run, never taken away): the greedy reader tries no longer run, so
+        # it reads a phrase in time linear in its length.
+        self.longest = max(map(len, self.keys), default=0)
 
     # --- one place: a head word and its modifiers ---------------------------------------
 
@@ -113,7 +137,7 @@ class _Reader:
         pending: list[int] = []
         start = 0
         while start < len(words):
-            for end in range(len(words), start, -1):
+            for end in range(min(len(words), start + self.longest), start, -1):
                 region = self.match([word.token for word in words[start:end]])
                 if region is not None:
                     region, kept = self.narrow(region, words, pending, start, end)
@@ -152,6 +176,7 @@ class _Reader:
             nouns = [attrs.evolve(w, token=_BACK) if w.raw == _BACK else w for w in words]
             matches = self.place(nouns, found)
         kept: list[tuple[str, int, int]] = []
+        dropped_words: set[str] = set()
         for match in matches:
             between = words[kept[-1][2] : match[1] + 1] if kept else []
             if not kept or any(word.gap for word in between) or not self.far_apart(kept[-1][0], match[0]):
@@ -165,7 +190,8 @@ class _Reader:
                 kept.append(match)
             raws = [word.raw for word in words[dropped[1] : dropped[2]]]
             found.ignored += raws
-            found.used = [word for word in found.used if word not in raws]
+            dropped_words.update(raws)
+        found.drop(dropped_words)
         return self.innermost([region for region, _, _ in kept])
 
     def far_apart(self, first: str, second: str) -> bool:
@@ -194,15 +220,22 @@ class _Reader:
     def places(self, words: list[str], found: _Found, *, between: bool = True) -> list[str]:
         """The regions of a run of words without punctuation, joined by "and", "to", ... ."""
         regions: list[str] = []
-        if between and "between" in words:
-            start = words.index("between")
-            end = next((n for n in range(start + 1, len(words)) if words[n] in _BREAKS - {"and"}), len(words))
+        offset = 0  # the words before it are read: each "between" once, left to right
+        while between and (start := _find(words, "between", offset)) is not None:
+            end = next((n for n in range(start + 1, len(words)) if words[n] in _BETWEEN_ENDS), len(words))
             inner = self.innermost(self.places(words[start + 1 : end], _Found(), between=False))
             space = self.between().get(frozenset(inner))
-            if space is not None:
-                found.used += [w for w in words[start:end] if w not in FILLER]
-                return [*self.places(words[:start], found), space, *self.places(words[end:], found)]
-            found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
+            if space is None:
+                found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
+                break
+            found.used += [w for w in words[start:end] if w not in FILLER]
+            regions += [*self.places(words[offset:start], found, between=False), space]
+            offset = end
+        return regions + self.separated(words[offset:], found)
+
+    def separated(self, words: list[str], found: _Found) -> list[str]:
+        """The regions of a run of words with no "between" to read, cut at separators."""
+        regions: list[str] = []
         parts = self.bound(_parts(words))
         carried: list[_Word] = []
         for number, part in enumerate(parts):
@@ -225,26 +258,36 @@ class _Reader:
         return regions
 
     def bound(self, parts: list[list[str]]) -> list[list[str]]:
-        """Parts joined again where one region's name runs across the separator ("next to the spine")."""
-        joined = [parts[0]]
+        """Parts joined again where one region's name runs across the separator ("next to the spine").
+
+        The words of a joined group are read greedily, longest match first, from where
+        the match that crossed the last separator began: a long chain of joins is read
+        in linear time.
+        """
+        joined = [list(parts[0])]
+        tokens = [w.token for w in _tokens(parts[0])]  # the place words of the group joined last
+        start = 0  # where the greedy reading of the group resumes
         for part in parts[1:]:
-            before = _tokens(joined[-1])
-            tokens = [w.token for w in before + _tokens(part)]
-            if part[0] not in ("and", "or") and before and self.spans(tokens, len(before)):
-                joined[-1] = joined[-1] + part
+            boundary = len(tokens)
+            tokens += [w.token for w in _tokens(part)]
+            crossing = self.spans(tokens, boundary, start) if part[0] not in ("and", "or") and boundary else None
+            if crossing is not None:
+                joined[-1].extend(part)
+                start = crossing
             else:
-                joined.append(part)
+                joined.append(list(part))
+                tokens, start = tokens[boundary:], 0
         return joined
 
-    def spans(self, tokens: list[str], boundary: int) -> bool:
-        """Whether a greedy longest match of ``tokens`` runs across ``boundary``."""
-        start = 0
+    def spans(self, tokens: list[str], boundary: int, start: int = 0) -> int | None:
+        """Where a greedy longest match of ``tokens`` from ``start`` that crosses ``boundary`` begins, if any does."""
         while start < boundary:
-            end = next((e for e in range(len(tokens), start, -1) if self.match(tokens[start:e])), None)
+            longest = min(len(tokens), start + self.longest)
+            end = next((e for e in range(longest, start, -1) if self.match(tokens[start:e])), None)
             if end is not None and end > boundary:
-                return True
+                return start
             start = end or start + 1
-        return False
+        return None
 
     def innermost(self, regions: list[str]) -> list[str]:
         """The regions without those that enclose another of them."""
@@ -267,7 +310,7 @@ class _Reader:
             return None
         directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens]
         after = [w.token for w in _tokens(following)]
-        for size in range(len(after), 0, -1):
+        for size in range(min(len(after), self.longest), 0, -1):
             region = self.match([*directions, *after[-size:]])
             if region is not None:
                 return region
@@ -286,6 +329,14 @@ def _subsets(items: list[int], size: int) -> list[tuple[int, ...]]:
         return []
     with_last = [(*rest, items[-1]) for rest in _subsets(items[:-1], size - 1)]
     return with_last + _subsets(items[:-1], size)
+
+
+def _find(words: list[str], word: str, start: int) -> int | None:
+    """Where ``word`` first comes in ``words`` from ``start`` on, or ``None``."""
+    try:
+        return words.index(word, start)
+    except ValueError:
+        return None
 
 
 def _parts(words: list[str]) -> list[list[str]]:
@@ -346,7 +397,8 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
     exact = atlas.find(text, kind="region")
     found = _Found()
     if len(exact) == 1:
-        found.regions, found.used = list(exact), [w for w in words if w not in FILLER and w not in SIDES]
+        found.regions = list(exact)
+        found.reuse(w for w in words if w not in FILLER and w not in SIDES)
     else:
         _read_clauses(reader, text, found)
     content = [w for w in words if w not in FILLER and w not in SIDES and w not in DIRECTIONS]
@@ -365,7 +417,7 @@ def _read_clauses(reader: _Reader, text: str, found: _Found) -> None:
                 regions = reader.places(run, found) if run else []
                 if state == "moved":
                     found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
-                    found.used = [w for w in found.used if w not in run]
+                    found.drop(run)
                 else:
                     (found.absent if state == "not" else found.regions).extend(regions)
                 run = []
@@ -393,7 +445,8 @@ def _read_partial(reader: _Reader, key: str, found: _Found) -> None:
     if len(regions) > 1:
         raise AmbiguousKeyError(key, sorted(atlas.indexes.display[r] for r in regions))
     if regions:
-        found.regions, found.used = sorted(regions), key.split()
+        found.regions = sorted(regions)
+        found.reuse(key.split())
         return
     muscles = names["muscle"].get(key) or {
         m for word, ids in names["muscle"].items() if word.startswith(key) for m in ids
@@ -404,7 +457,7 @@ def _read_partial(reader: _Reader, key: str, found: _Found) -> None:
         sites = [reader.shape.site(point.id) for point in atlas.indexes.points_of.get(muscle, ())]
         found.regions = list(dict.fromkeys(site for site in sites if site))
         if found.regions:
-            found.used = key.split()
+            found.reuse(key.split())
             found.warnings.append(f"{key!r} names a muscle: read as where {atlas.indexes.display[muscle]} lies")
 
 
@@ -422,14 +475,15 @@ def _place(reader: _Reader, text: str, side: Side | None, found: _Found) -> Plac
             )
         elif len(ancestors[region]) <= _BROAD_DEPTH and len(reader.atlas.indexes.descendants[region]) >= _BROAD_PARTS:
             found.warnings.append(f"{display[region]} is a broad area: name the part that hurts most")
-    used = tuple(dict.fromkeys(found.used))
+    used = tuple(dict.fromkeys(found.kept()))
+    said = set(used)
     return Place(
         phrase=text,
         regions=regions,
         side=side,
         absent=absent,
         used=used,
-        ignored=tuple(dict.fromkeys(w for w in found.ignored if w not in used)),
+        ignored=tuple(dict.fromkeys(w for w in found.ignored if w not in said)),
         warnings=tuple(dict.fromkeys(found.warnings)),
         names=MappingProxyType({region: display[region] for region in (*regions, *absent)}),
     )

@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from triggerpoints._display import record_repr
 from triggerpoints._models import Muscle, MuscleId, Referral, TriggerPoint, Zone
 from triggerpoints._records import Lazy, RecordAccess, as_member
 from triggerpoints._support import Fact, MinSupport, MinSupportLike, Support, SupportTable, min_support_of
@@ -33,6 +34,8 @@ class ReferralHit:
         support: How well the referral is supported: independent sources, best
             tier, and who split it into essential and spillover.
     """
+
+    __repr__ = record_repr
 
     trigger_point: str
     muscle: str

@@ -21,9 +21,11 @@ from triggerpoints._models import (
     Treatment,
     Zone,
 )
+from triggerpoints._shapes import CoverageDict, CoverageRowDict, GapDict, SupportRowDict
 from triggerpoints._support import Fact
 
 __all__ = ["COLUMNS", "LINK_KINDS", "SUPPORT_COLUMNS", "Coverage", "CoverageRow", "Gap", "SupportRow", "coverage"]
+
 
 COLUMNS = (
     "muscles",
@@ -187,15 +189,24 @@ class Coverage:
         """Iterate over the area rows, the two halves and the total."""
         return iter((*self.rows, *self.halves, self.total))
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the coverage as JSON-ready data."""
+    def to_dict(self) -> CoverageDict:
+        """Return the coverage as JSON-ready data.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> data = tp.coverage().to_dict()
+            >>> data["total"]["area"], data["total"]["muscles"] > 0
+            ('all', True)
+        """
         return {
             "dataset_version": self.dataset_version,
-            "rows": [attrs.asdict(row) for row in self.rows],
-            "halves": [attrs.asdict(row) for row in self.halves],
-            "total": attrs.asdict(self.total),
-            "gaps": [attrs.asdict(gap) for gap in self.gaps],
-            "support": [attrs.asdict(row) for row in self.support],
+            "rows": [_row_dict(row) for row in self.rows],
+            "halves": [_row_dict(row) for row in self.halves],
+            "total": _row_dict(self.total),
+            "gaps": [
+                GapDict(muscle=gap.muscle, name=gap.name, area=gap.area, missing=list(gap.missing)) for gap in self.gaps
+            ],
+            "support": [_support_dict(row) for row in self.support],
         }
 
     def to_markdown(self) -> str:
@@ -269,6 +280,41 @@ class Coverage:
             True
         """
         return "\n".join(f"{gap.area}: {gap.name}: no {', no '.join(gap.missing)}" for gap in self.gaps)
+
+
+def _row_dict(row: CoverageRow) -> CoverageRowDict:
+    return CoverageRowDict(
+        area=row.area,
+        half=row.half,
+        muscles=row.muscles,
+        trigger_points=row.trigger_points,
+        essential=row.essential,
+        spillover=row.spillover,
+        relations=row.relations,
+        factors=row.factors,
+        symptoms=row.symptoms,
+        conditions=row.conditions,
+        treatments=row.treatments,
+        sources=row.sources,
+    )
+
+
+def _support_dict(row: SupportRow) -> SupportRowDict:
+    return SupportRowDict(
+        kind=row.kind,
+        facts=row.facts,
+        sources_0=row.sources_0,
+        sources_1=row.sources_1,
+        sources_2=row.sources_2,
+        sources_3_or_more=row.sources_3_or_more,
+        best_textbook=row.best_textbook,
+        best_peer_reviewed=row.best_peer_reviewed,
+        best_professional_summary=row.best_professional_summary,
+        best_practitioner=row.best_practitioner,
+        single_practitioner=row.single_practitioner,
+        split_by_source=row.split_by_source,
+        split_by_curator=row.split_by_curator,
+    )
 
 
 def coverage(*, atlas: Atlas | None = None) -> Coverage:

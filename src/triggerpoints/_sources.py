@@ -12,6 +12,7 @@ from typing import NewType
 import attrs
 
 from triggerpoints import _checks as checks
+from triggerpoints._display import record_html, record_repr
 from triggerpoints._enums import SourceConcern, SourceKind, SourceTier
 from triggerpoints.exceptions import InvariantError
 
@@ -49,6 +50,9 @@ class Source:
         curation: How the source was found and read (working notes; not shown to
             end users).
     """
+
+    __repr__ = record_repr
+    _repr_html_ = record_html
 
     id: SourceId = attrs.field(validator=checks.id_of("source"))
     kind: SourceKind = attrs.field(validator=checks.member(SourceKind))

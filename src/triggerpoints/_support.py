@@ -19,6 +19,7 @@ from typing import Protocol, TypeAlias, TypeVar
 
 import attrs
 
+from triggerpoints._display import record_repr
 from triggerpoints._enums import SourceTier, SplitOrigin
 from triggerpoints._models import Link, Referral, Relation, Spared
 from triggerpoints._sources import Source
@@ -61,6 +62,8 @@ class Support:
         >>> hit.support.sources >= 1, hit.support.tier is not None
         (True, True)
     """
+
+    __repr__ = record_repr
 
     sources: int
     tier: SourceTier | None

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from triggerpoints._atlas import Atlas
+from triggerpoints._display import record_repr
+from triggerpoints._limits import check_text
 from triggerpoints._text import FILLER, normalize, singular
 from triggerpoints.exceptions import AmbiguousKeyError
+
+if TYPE_CHECKING:
+    from triggerpoints._shapes import TermReadingDict
 
 __all__ = ["TermKind", "TermReading", "read_terms"]
 
@@ -48,6 +53,8 @@ class TermReading:
     how: Literal["name", "beginning", "words"]
     names: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
 
+    __repr__ = record_repr
+
     def describe(self) -> str:
         """Return one line saying how the phrase was read.
 
@@ -59,14 +66,21 @@ class TermReading:
         named = ", ".join(self.names.get(key, key) for key in self.ids)
         return f"read {self.kind} {self.phrase!r} as {named}" + (" (by its words)" if self.how == "words" else "")
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the reading as JSON-ready data."""
+    def to_dict(self) -> TermReadingDict:
+        """Return the reading as JSON-ready data, with the display names of its ids.
+
+        Examples:
+            >>> import triggerpoints as tp
+            >>> tp.rank("calf", activities=["gardening"]).terms[0].to_dict()["ids"]
+            ['factor:gardening-weeding-pruning']
+        """
         return {
             "phrase": self.phrase,
             "kind": self.kind,
             "ids": list(self.ids),
             "how": self.how,
             "text": self.describe(),
+            "names": {key: self.names.get(key, key) for key in self.ids},
         }
 
 
@@ -78,10 +92,12 @@ def read_terms(
     Raises:
         UnknownIdError: With ``strict``, a phrase names nothing (close names suggested).
         AmbiguousKeyError: With ``strict``, a phrase is the beginning of several names.
+        InputTooLargeError: A phrase is longer than the query limit (whatever ``strict``).
     """
     readings: list[TermReading] = []
     unresolved: list[str] = []
     for phrase in phrases:
+        check_text(f"{kind} phrase", phrase)
         found = _read(atlas, phrase, kind, strict=strict)
         if found is None:
             unresolved.append(phrase)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import islice
 
 __all__ = [
     "CONTRASTS",
@@ -284,7 +285,7 @@ _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
     if word != "back":
         return None if previous in _CANONICAL_DIRECTIONS else "lateral"
-    following = next((later for later in words[number + 1 :] if later not in GLUE), None)
+    following = next((later for later in islice(words, number + 1, None) if later not in GLUE), None)
     return "posterior" if following is not None and following not in FILLER else "back"
 
 

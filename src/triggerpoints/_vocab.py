@@ -5,6 +5,10 @@ trigger point also to each of its muscle's names and aliases followed by its lab
 ("glute max TrP3"). Loading a dataset checks that no two records of a kind share one of
 these words (after :func:`~triggerpoints._text.normalize`), and the name index is built
 from the same words, so a dataset that loads never gives an ambiguous name.
+
+Loading also refuses a word that differs from another record's word only by letters of
+another script that look like Latin ones (a Cyrillic "a" in "Gluteus maximus", say):
+:func:`lookalike_key` reads such letters as the Latin letters they look like.
 """
 
 from __future__ import annotations
@@ -12,8 +16,32 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from triggerpoints._models import Muscle, Record, Relation, Source, TriggerPoint
+from triggerpoints._text import normalize
 
-__all__ = ["display_name", "words"]
+__all__ = ["LOOKALIKES", "display_name", "lookalike_key", "words"]
+
+#: Cyrillic and Greek letters that look like Latin letters in common fonts, and the Latin
+#: letter each is taken for (a small hand-made selection: the letters that can spell an
+#: English or Latin muscle or place name; fullwidth and other compatibility forms need no
+#: entry, :func:`~triggerpoints._text.normalize` folds them already).
+LOOKALIKES: Mapping[str, str] = {
+    **dict(zip("аеорсухіјѕԁһԛԝӏ", "aeopcyxijsdhqwl", strict=True)),  # noqa: RUF001 - Cyrillic small
+    **dict(zip("АВЕКМНОРСТХУІЈЅԚԜ", "ABEKMHOPCTXYIJSQW", strict=True)),  # Cyrillic capital
+    **dict(zip("αονικυ", "aoviku", strict=True)),  # Greek small
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),  # noqa: RUF001 - Greek capital
+}
+_LOOKALIKES = str.maketrans(dict(LOOKALIKES))
+
+
+def lookalike_key(word: str) -> str:
+    """The comparison key of ``word`` with look-alike letters read as the Latin ones they resemble.
+
+    Examples:
+        >>> from triggerpoints._vocab import lookalike_key
+        >>> lookalike_key("Gluteus m\u0430ximus")  # a Cyrillic a
+        'gluteus maximus'
+    """
+    return normalize(word.translate(_LOOKALIKES))
 
 
 def display_name(record: Record, muscles: Mapping[str, Muscle]) -> str:

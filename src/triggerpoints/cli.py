@@ -1,7 +1,10 @@
 """The ``triggerpoints`` command: quick questions from the shell.
 
-A thin client of the public API. Text by default, ``--json`` for machines. Errors go to
-standard error as ``triggerpoints: error: ...`` with exit status 1; usage errors exit 2.
+A thin client of the public API. Text by default, wrapped to the terminal's width (100
+columns when the output is not a terminal), with citations rather than source ids and
+each caution once per answer; ``--json`` for machines (what :func:`triggerpoints.to_dict`
+gives, described by :func:`triggerpoints.json_schema`). Errors go to standard error as
+``triggerpoints: error: ...`` with exit status 1; usage errors exit 2.
 
 Examples:
     >>> from triggerpoints.cli import main
@@ -23,6 +26,7 @@ from typing import Any, Literal, NoReturn, TextIO, cast
 
 import triggerpoints as tp
 from triggerpoints import _show as show
+from triggerpoints import _terminal as terminal
 
 __all__ = ["main"]
 
@@ -70,7 +74,8 @@ def _atlas(args: argparse.Namespace) -> tp.Atlas:
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     atlas = _atlas(args)
-    record = atlas.lookup(args.key, kind=args.kind)
+    by_id = args.kind is None and args.key in atlas  # any record by id, sources and relations too
+    record = atlas.get(args.key) if by_id else atlas.lookup(args.key, kind=args.kind)
     if args.json:
         _print_json(show.show_data(atlas, record), out)
         return 0
@@ -82,7 +87,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         lines = show.region_text(atlas, record)
     else:
         lines = show.other_text(atlas, record)
-    out.write("\n".join(lines) + "\n")
+    show.write(out, lines)
     return 0
 
 
@@ -92,7 +97,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _search(args: argparse.Namespace, out: TextIO) -> int:
     matches = _atlas(args).search(args.text, kind=args.kind, limit=args.limit)
     if args.json:
-        _print_json([show.plain(match) for match in matches], out)
+        _print_json([tp.to_dict(match) for match in matches], out)
         return 0
     if not matches:
         _err(f"{PROG}: nothing matches {args.text!r}")
@@ -143,31 +148,28 @@ def _rank(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _print_json(ranking.to_dict(), out)
         return 0
-    out.writelines(f"{place.describe()}\n" for place in ranking.places)
-    out.writelines(f"{term.describe()}\n" for term in ranking.terms)
-    out.writelines(f"read nothing in {phrase!r}\n" for phrase in ranking.unresolved)
-    if not ranking:
-        out.write("No muscle in the dataset refers pain to these regions.\n")
-    for candidate in ranking:
-        out.write(f"{candidate.place}. {candidate.explain()}\n")
-    if not ranking:
-        out.writelines(f"Caution ({atlas.name_of(region)}): {text}\n" for region, text in ranking.cautions)
-    out.writelines(f"Note: {note}\n" for note in ranking.notes)
+    lines = [place.describe() for place in ranking.places]
+    lines += [term.describe() for term in ranking.terms]
+    lines += [f"read nothing in {phrase!r}" for phrase in ranking.unresolved]
+    lines += [] if ranking else ["No muscle in the dataset refers pain to these regions."]
+    lines += [f"{candidate.place}. {candidate.explain(cautions=False)}" for candidate in ranking]
+    lines += [f"Caution ({atlas.name_of(region)}): {text}" for region, text in ranking.cautions]
+    lines += [f"Note: {note}" for note in ranking.notes]
     if any(candidate.tied for candidate in ranking):
-        out.write("Candidates marked '=' share their rank: their order (by name) is not evidence.\n")
-    out.write("Reference information, not a diagnosis.\n")
+        lines.append("Candidates marked '=' share their rank: their order (by name) is not evidence.")
+    lines.append("Reference information, not a diagnosis.")
+    show.write(out, lines)
     return 0
 
 
 def _trace(args: argparse.Namespace, out: TextIO) -> int:
     paths = tp.trace(args.source, args.target, max_depth=args.max_depth, atlas=_atlas(args))
     if args.json:
-        _print_json([show.plain(path) for path in paths], out)
+        _print_json([path.to_dict() for path in paths], out)
         return 0
     if not paths:
         out.write(f"No path from {args.source!r} to {args.target!r} within {args.max_depth} relation steps.\n")
-    for path in paths:
-        out.write(f"{path.plausibility:.3f}  {path}\n")
+    show.write(out, [f"{path.plausibility:.3f}  {path}" for path in paths])
     return 0
 
 
@@ -184,9 +186,10 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for name, rows in tp.tables(atlas=atlas).items():
             with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+                # RFC 4180 line ends, so a field holding a carriage return is quoted too.
+                writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else [], lineterminator="\r\n")
                 writer.writeheader()
-                writer.writerows(rows)
+                writer.writerows(rows if args.raw else ({k: terminal.inert(v) for k, v in row.items()} for row in rows))
         out.write(f"wrote {len(tp.TABLES)} tables to {folder}\n")
         return 0
     if args.format == "graphml":
@@ -205,6 +208,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     try:
         atlas = tp.load(args.file, extend=args.extend)
+    except tp.InputTooLargeError as error:
+        if not args.json:
+            raise
+        _print_json({"valid": False, "problems": [{"path": "$", "message": str(error)}]}, out)
+        return 1
     except tp.DatasetError as error:
         if args.json:
             problems = [{"path": p.path, "message": p.message} for p in error.problems]
@@ -225,7 +233,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 def _coverage(args: argparse.Namespace, out: TextIO) -> int:
     report = tp.coverage(atlas=_atlas(args))
     if args.json:
-        _print_json(report.to_dict(), out)
+        _print_json(tp.to_dict(report), out)
     elif args.gaps:
         out.write((report.gaps_text() or "no gaps") + "\n")
     elif args.support:
@@ -261,7 +269,10 @@ def _picture(args: argparse.Namespace, atlas: tp.Atlas) -> str:
 def _draw(args: argparse.Namespace, out: TextIO) -> int:
     svg = _picture(args, _atlas(args))
     if args.output is None:
-        out.write(svg)
+        if args.json:
+            _print_json({"format": "svg", "svg": str(svg)}, out)
+        else:
+            out.write(svg)
         return 0
     target = Path(args.output)
     data = tp.to_png(svg) if target.suffix.lower() == ".png" else svg.encode("utf-8")
@@ -278,18 +289,14 @@ def _draw(args: argparse.Namespace, out: TextIO) -> int:
 # explore ---------------------------------------------------------------------------------
 
 
-def _port(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and int(text) <= 65535):
-        raise argparse.ArgumentTypeError(f"not a port number from 0 to 65535: {text!r}")
-    return int(text)
-
-
 def _explore_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``explore`` command: no ``--json``, as it prints nothing for programs."""
     text = "serve the pain-map explorer, a page on this computer: click where it hurts, see where it may come from"
     explore = commands.add_parser("explore", help=text, description=text + ". Stop it with Ctrl-C.")
     explore.set_defaults(run=_explore, json=False)
-    explore.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 to listen on (default: a free one)")
+    explore.add_argument(
+        "--port", type=terminal.port, default=0, help="port on 127.0.0.1 to listen on (default: a free one)"
+    )
     explore.add_argument("--no-browser", action="store_true", help="print the page's address, open no browser")
     explore.add_argument("--docs", metavar="URL", help="address of the built documentation, for the page's links")
     explore.add_argument("--data", metavar="FILE", help="use this dataset file instead of the packaged one")
@@ -313,37 +320,16 @@ def _explore(args: argparse.Namespace, out: TextIO) -> int:
 _KINDS = tuple(kind.name for kind in tp.KINDS)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
-    return value
-
-
-def _scale(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 < value <= 20:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"must be above 0 and at most 20: {text!r}")
-    return value
-
-
-def _picture_file(text: str) -> str:
-    if not text.lower().endswith((".svg", ".png")):
-        raise argparse.ArgumentTypeError(f"can write .svg or .png files only, not {text!r}")
-    return text
-
-
-def _common() -> _Parser:
+def _data_options() -> _Parser:
     common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON for machines")
     common.add_argument("--data", metavar="FILE", help="use this dataset file instead of the packaged one")
     common.add_argument("--extend", action="store_true", help="with --data: add the file to the packaged data")
+    return common
+
+
+def _json_option() -> _Parser:
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON for programs instead of text")
     return common
 
 
@@ -354,12 +340,16 @@ def _parser() -> argparse.ArgumentParser:
         "Reference information, not a diagnosis.",
     )
     parser.add_argument("--version", action=_Version)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
-    common = _common()
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, required=True, help="what to do (COMMAND -h for more)"
+    )
+    data, json_option = _data_options(), _json_option()
 
-    def command(name: str, run: Callable[[argparse.Namespace, TextIO], int], text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=text, description=text)
-        sub.set_defaults(run=run)
+    def command(
+        name: str, run: Callable[[argparse.Namespace, TextIO], int], text: str, *, json: bool = True
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[json_option, data] if json else [data], help=text, description=text)
+        sub.set_defaults(run=run, **({} if json else {"json": False}))
         return sub
 
     show = command("show", _show, "show a muscle, trigger point, region or other record with its facts and sources")
@@ -369,49 +359,66 @@ def _parser() -> argparse.ArgumentParser:
     search = command("search", _search, "find records by name or alias, best first")
     search.add_argument("text", help="free text: part of a name or alias, misspellings allowed")
     search.add_argument("--kind", choices=_KINDS, help="only records of this kind")
-    search.add_argument("--limit", type=_positive, default=10, help="at most this many results (default 10)")
+    search.add_argument("--limit", type=terminal.positive, default=10, help="at most this many results (default 10)")
 
     regions = command("regions", _regions, "print the region hierarchy as a tree")
     regions.add_argument("root", nargs="?", default="region:body", help="start here (default: the whole body)")
-    regions.add_argument("--depth", type=_positive, help="levels below the root to show")
+    regions.add_argument("--depth", type=terminal.positive, help="levels below the root to show")
 
     rank = command("rank", _rank, "rank the muscles that could refer pain to these places")
     rank.add_argument("pain", nargs="+", help="pain areas or phrases ('sits bone', 'outside of the thigh')")
     rank.add_argument("--activity", action="append", default=[], help="an activity that brought it on (repeatable)")
     rank.add_argument("--symptom", action="append", default=[], help="a symptom beyond pain (repeatable)")
     rank.add_argument("--absent", action="append", default=[], help="a region that does not hurt (repeatable)")
-    rank.add_argument("--limit", type=_positive, default=10, help="at most this many candidates (default 10)")
+    rank.add_argument("--limit", type=terminal.positive, default=10, help="at most this many candidates (default 10)")
     rank.add_argument("--lenient", action="store_true", help="rank what can be read; list what names nothing")
     rank.add_argument("--prior", type=float, default=0.0, metavar="WEIGHT", help="weight of cited prevalence (0: off)")
 
     trace = command("trace", _trace, "find how a muscle or trigger point can produce pain in a region")
     trace.add_argument("source", help="a muscle or trigger point")
     trace.add_argument("target", help="a region, muscle or trigger point")
-    trace.add_argument("--max-depth", type=_positive, default=3, help="relation steps to follow (default 3)")
+    trace.add_argument(
+        "--max-depth",
+        type=terminal.not_negative,
+        default=3,
+        help="relation steps to follow (default 3; 0 for direct referral only)",
+    )
 
-    export = command("export", _export, "write the data for other tools")
+    export = command("export", _export, "write the data for other tools (every format is for programs)", json=False)
     export.add_argument("format", choices=("graphml", "node-link", "csv", "json"), help="what to write")
     export.add_argument("-o", "--output", metavar="PATH", help="file (a folder for csv); default standard output")
+    export.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: write cells as they are (by default a cell that starts like a spreadsheet formula gets a leading ')",
+    )
 
     validate = command("validate", _validate, "check a dataset file; list every problem with its JSON path")
     validate.add_argument("file", help="a dataset JSON file to check")
 
-    draw = command("draw", _draw, "draw a muscle, a trigger point, pain regions or a ranking on the body (SVG or PNG)")
+    draw = command(
+        "draw",
+        _draw,
+        "draw a muscle, a trigger point, pain regions or a ranking on the body (SVG or PNG); "
+        "with --json, a report of the file written, or the SVG inside JSON",
+    )
     draw.add_argument("names", nargs="+", help="a muscle or trigger point; or regions; or, with --rank, pain places")
     draw.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        type=_picture_file,
+        type=terminal.picture_file,
         help="FILE.svg or FILE.png; default: SVG on standard output",
     )
     draw.add_argument(
         "--side", choices=("right", "left", "both"), help="side of the body (default right; both for regions)"
     )
     draw.add_argument("--view", action="append", choices=tp.VIEWS, help="only this view (repeatable)")
-    draw.add_argument("--scale", type=_scale, help="size of each view (default 1, that is 540 x 960; 0.5 with --rank)")
+    draw.add_argument(
+        "--scale", type=terminal.scale, help="size of each view (default 1, that is 540 x 960; 0.5 with --rank)"
+    )
     draw.add_argument("--rank", action="store_true", help="rank the places given and draw the top candidates")
-    draw.add_argument("--top", type=_positive, default=3, help="with --rank: candidates to draw (default 3)")
+    draw.add_argument("--top", type=terminal.positive, default=3, help="with --rank: candidates to draw (default 3)")
     draw.add_argument("--heatmap", action="store_true", help="with --rank: one heatmap instead of one row each")
 
     report = command(
@@ -437,6 +444,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0 on success, 1 for an error (unknown name, bad data file,
         unreadable file), 2 for a usage error.
     """
+    for stream in (sys.stdout, sys.stderr):
+        # Arguments that are not valid UTF-8 reach us as surrogates: print them escaped
+        # rather than fail on the way out.
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # standard output closed: there is nowhere to answer
+        return 1
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        _err(f"{PROG}: interrupted")
+        return 130
+    except BrokenPipeError:  # the reader went away (``| head``): not an error worth a trace
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -447,14 +473,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(f"{PROG}: error: --extend needs --data FILE")
         return 2
     try:
-        status: int = args.run(args, sys.stdout)
+        status: int = args.run(args, terminal.Clean(sys.stdout))
     except tp.TriggerPointsError as error:
         _err(f"{PROG}: error: {error}")
         return 1
-    except BrokenPipeError:  # the reader went away (``| head``): not an error worth a trace
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    except BrokenPipeError:
+        raise
     except OSError as error:
         _err(f"{PROG}: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "))
         return 1

@@ -14,6 +14,7 @@ __all__ = [
     "AmbiguousKeyError",
     "ArgumentError",
     "DatasetError",
+    "InputTooLargeError",
     "InvariantError",
     "MissingDependencyError",
     "Problem",
@@ -108,6 +109,51 @@ class ArgumentError(TriggerPointsError, ValueError):
 
     def __str__(self) -> str:
         return f"invalid {self.argument} {self.value!r}: expected {self.expected}"
+
+
+class InputTooLargeError(TriggerPointsError, ValueError):
+    """An input over one of the library's stated limits: a file, its nesting, a text or a count.
+
+    The limits keep one input from holding a process for long or filling its memory;
+    they are far above real use (see the dataset and lookup docs for each one).
+
+    Attributes:
+        what: What was too large (``"pain phrase"``, ``"dataset file data.json"``).
+        limit: The largest size allowed, in ``unit``.
+        size: The size found, in ``unit``; with ``at_least``, a lower bound (reading
+            stopped there).
+        unit: What the sizes count (``"characters"``, ``"bytes"``, ``"phrases"``).
+        at_least: Whether ``size`` is only a lower bound.
+
+    Examples:
+        >>> import triggerpoints as tp
+        >>> from triggerpoints.exceptions import InputTooLargeError
+        >>> try:
+        ...     tp.resolve_place("thigh " * 1000)
+        ... except InputTooLargeError as error:
+        ...     print(error.limit, "-", error)
+        1000 - pain phrase too large: 6,000 characters, over the limit of 1,000
+    """
+
+    def __init__(self, what: str, limit: int, size: int, unit: str, *, at_least: bool = False) -> None:
+        self.what = what
+        self.limit = limit
+        self.size = size
+        self.unit = unit
+        self.at_least = at_least
+        super().__init__(what, limit, size, unit)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_too_large, (self.what, self.limit, self.size, self.unit, self.at_least))
+
+    def __str__(self) -> str:
+        size = f"{'at least ' if self.at_least else ''}{self.size:,} {self.unit}"
+        return f"{self.what} too large: {size}, over the limit of {self.limit:,}"
+
+
+def _too_large(what: str, limit: int, size: int, unit: str, at_least: bool) -> InputTooLargeError:  # noqa: FBT001
+    """Remake an :class:`InputTooLargeError` (for pickling, which passes arguments by position)."""
+    return InputTooLargeError(what, limit, size, unit, at_least=at_least)
 
 
 class InvariantError(TriggerPointsError, ValueError):
