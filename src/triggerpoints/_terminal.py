@@ -31,24 +31,24 @@ def port(text: str) -> int:
     return int(text)
 
 
-def positive(text: str) -> int:
+def _at_least(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum}: {text!r}")
     return value
+
+
+def positive(text: str) -> int:
+    """A whole number of at least 1."""
+    return _at_least(text, 1)
 
 
 def not_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be at least 0: {text!r}")
-    return value
+    """A whole number of at least 0."""
+    return _at_least(text, 0)
 
 
 def scale(text: str) -> float:
