@@ -32,22 +32,9 @@ from cattrs.errors import (
 )
 
 from triggerpoints import _consistency as consistency
-from triggerpoints._enums import (
-    BodyArea,
-    FactorCategory,
-    FactorKind,
-    Laterality,
-    RelationKind,
-    SourceConcern,
-    SourceKind,
-    SourceTier,
-    SplitOrigin,
-    TreatmentKind,
-    View,
-    Zone,
-)
+from triggerpoints._enums import ENUMS
 from triggerpoints._json import decode, json_type, text_problems
-from triggerpoints._kinds import KINDS, AliasPatch, Dataset
+from triggerpoints._kinds import KINDS, SCALARS, AliasPatch, Dataset
 from triggerpoints._limits import read_bounded
 from triggerpoints._text import normalize
 from triggerpoints._vocab import words
@@ -63,22 +50,7 @@ SECTIONS: dict[str, type[Any]] = {kind.section: kind.record_class for kind in KI
 
 #: The dataset format version this library reads.
 SCHEMA_VERSION = "1.0"
-_SCALARS = ("schema_version", "dataset_version", "title", "license", "attribution")
 _T = TypeVar("_T")
-_ENUMS = (
-    BodyArea,
-    FactorCategory,
-    FactorKind,
-    Laterality,
-    RelationKind,
-    SourceConcern,
-    SourceKind,
-    SourceTier,
-    SplitOrigin,
-    TreatmentKind,
-    View,
-    Zone,
-)
 
 
 # --- the converter ----------------------------------------------------------------
@@ -161,7 +133,7 @@ def _make_converter() -> cattrs.Converter:
     # more specific than ``str``, so the ``str`` hook does not swallow them.
     for kind, label in ((str, "a string"), (int, "a whole number"), (bool, "true or false")):
         converter.register_structure_hook(kind, _strict(kind, label))
-    for enum_class in _ENUMS:
+    for enum_class in ENUMS:
         converter.register_structure_hook(enum_class, _structure_enum)
     converter.register_structure_hook_factory(_is_optional, _optional_factory)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory)
@@ -226,7 +198,7 @@ def _check_top_level(document: Any, problems: list[Problem]) -> bool:
     if not isinstance(document, dict):
         problems.append(Problem("$", f"expected a JSON object at the top level, got {json_type(document)}"))
         return False
-    known = {*_SCALARS, *SECTIONS, "extra_aliases", "$schema"}
+    known = {*SCALARS, *SECTIONS, "extra_aliases", "$schema"}
     unknown = sorted(set(document) - known)
     if unknown:
         problems.append(Problem("$", f"unknown field(s): {', '.join(unknown)}"))
@@ -241,7 +213,7 @@ def _check_top_level(document: Any, problems: list[Problem]) -> bool:
         )
     problems.extend(
         Problem(f"$.{key}", f"expected a string, got {json_type(document[key])}")
-        for key in _SCALARS[1:]
+        for key in SCALARS[1:]
         if key in document and not isinstance(document[key], str)
     )
     return True
@@ -276,7 +248,7 @@ def parse(document: Any, *, origin: str, base: Dataset | None = None) -> Dataset
     consistency.check(document, base, records, problems)
     if problems:
         raise DatasetError(origin, sorted(problems, key=_document_order))
-    fields: dict[str, Any] = {key: document[key] for key in _SCALARS if key in document}
+    fields: dict[str, Any] = {key: document[key] for key in SCALARS if key in document}
     fields.update({section: tuple(record for _, record in records[section]) for section in records})
     dataset = Dataset(**fields)
     return _apply_aliases(dataset) if base is None else merge(base, dataset)
@@ -284,7 +256,7 @@ def parse(document: Any, *, origin: str, base: Dataset | None = None) -> Dataset
 
 def _document_order(problem: Problem) -> tuple[Any, ...]:
     """Sort key: problems in the order their paths appear in the document."""
-    sections = ["$", *_SCALARS, *SECTIONS, "extra_aliases"]
+    sections = ["$", *SCALARS, *SECTIONS, "extra_aliases"]
     head = problem.path[2:].split("[", 1)[0].split(".", 1)[0] if problem.path != "$" else "$"
     rank = sections.index(head) if head in sections else len(sections)
     numbers = [int(part.split("]", 1)[0]) for part in problem.path.split("[")[1:] if part.split("]", 1)[0].isdigit()]

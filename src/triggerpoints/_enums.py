@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "ENUMS",
     "BodyArea",
     "FactorCategory",
     "FactorKind",
@@ -192,3 +193,20 @@ class SplitOrigin(str, enum.Enum):
     """A cited source marks the zone as essential or spillover."""
     CURATOR = "curator"
     """The sources name the area without the split; the curator chose the zone."""
+
+
+#: Every vocabulary above: the converter and the prebuilt reader iterate this one list.
+ENUMS: tuple[type[enum.Enum], ...] = (
+    BodyArea,
+    FactorCategory,
+    FactorKind,
+    Laterality,
+    RelationKind,
+    SourceConcern,
+    SourceKind,
+    SourceTier,
+    SplitOrigin,
+    TreatmentKind,
+    View,
+    Zone,
+)

@@ -30,7 +30,7 @@ from triggerpoints._models import (
     TriggerPoint,
 )
 
-__all__ = ["KINDS", "AliasPatch", "Dataset", "Kind", "KindInfo", "kind_info", "kind_of"]
+__all__ = ["KINDS", "SCALARS", "AliasPatch", "Dataset", "Kind", "KindInfo", "kind_info", "kind_of"]
 
 #: The name of a kind of record, as queries take it (``kind="trigger_point"``).
 Kind = Literal[
@@ -193,3 +193,11 @@ class Dataset:
     treatments: tuple[Treatment, ...] = ()
     prevalence: tuple[Prevalence, ...] = ()
     extra_aliases: tuple[AliasPatch, ...] = ()
+
+
+#: The dataset's fields that are not record sections (versions, title, licence).
+SCALARS: tuple[str, ...] = tuple(
+    field.name
+    for field in attrs.fields(Dataset)
+    if field.name != "extra_aliases" and field.name not in {kind.section for kind in KINDS}
+)

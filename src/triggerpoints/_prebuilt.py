@@ -26,8 +26,8 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from triggerpoints import _enums
-from triggerpoints._kinds import KINDS, AliasPatch, Dataset
+from triggerpoints._enums import ENUMS
+from triggerpoints._kinds import KINDS, SCALARS, AliasPatch, Dataset
 from triggerpoints._models import Link, Referral, Spared
 from triggerpoints.exceptions import DatasetError, Problem
 
@@ -42,10 +42,7 @@ FORMAT = 2
 _CLASSES: Mapping[str, type[Any]] = {
     cls.__name__: cls for cls in (*(kind.record_class for kind in KINDS), Referral, Spared, Link, AliasPatch)
 }
-_ENUMS: Mapping[str, type[enum.Enum]] = {
-    name: getattr(_enums, name) for name in _enums.__all__ if isinstance(getattr(_enums, name), type)
-}
-_SCALARS = ("schema_version", "dataset_version", "title", "license", "attribution")
+_ENUMS: Mapping[str, type[enum.Enum]] = {kind.__name__: kind for kind in ENUMS}
 
 
 # --- writing (build time) ---------------------------------------------------------
@@ -64,7 +61,7 @@ def encode(dataset: Dataset, *, source_digest: str) -> str:
     document = {
         "format": FORMAT,
         "source_sha256": source_digest,
-        "scalars": {name: getattr(dataset, name) for name in _SCALARS},
+        "scalars": {name: getattr(dataset, name) for name in SCALARS},
         "layouts": dict(sorted(layouts.items())),
         "sections": sections,
     }
