@@ -32,6 +32,16 @@ def test_regions_in_other_branches_that_meet_on_the_body_overlap() -> None:
     assert 0 == shape.fraction("region:heel", "region:ear")
 
 
+def test_structures_named_rather_than_pointed_at_share_no_area() -> None:
+    """The teeth, drawn behind the mouth and the chin, touch neither (nor do the regions inside them)."""
+    shape = geometry(tp.load())
+    for tooth in ("region:teeth", "region:upper-teeth", "region:lower-teeth"):
+        assert shape.area(tooth) > 0
+        assert {} == dict(shape.overlaps(tooth))
+        assert shape.touches(tooth, "region:mouth") is False
+    assert shape.touches("region:mouth", "region:chin")
+
+
 def test_hidden_regions_and_sites_are_known() -> None:
     """The tongue cannot be drawn (with the reason); a trigger point's marker lies in a region."""
     shape = geometry(tp.load())
