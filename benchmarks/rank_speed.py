@@ -1,9 +1,11 @@
 """Measure the two speed ratios of ranking and print them against their targets.
 
 1. Fresh-process time of ``import triggerpoints as tp; tp.rank(["buttock"])`` against
-   ``import networkx`` (target: at most 0.6 of it), with the validated data read from the
-   user cache as in every process after the first; the first (uncached) run is printed
-   too, for the record. Medians over RUNS processes each, run alternately.
+   ``import networkx`` (targets: at most 0.6 of it for the ranking issue, 0.5 for the
+   architecture issue). Medians over RUNS processes each, run alternately. Nothing is
+   cached between processes (the packaged data is read in the form made at build
+   time), so the first run after an install does the same work as every other; it is
+   printed again, apart, for the record.
 2. A warm 3-region rank against re-parsing the packaged dataset JSON with ``json.loads``
    (target: at most a tenth of it). Best of 15 repeats of 50 calls each, the two timed
    alternately; the median ratio of the side-by-side repeats is printed too.
@@ -65,12 +67,12 @@ def main() -> None:
     print(f"fresh rank(['buttock'])  wall {rank_wall * 1000:7.1f} ms   cpu {rank_cpu * 1000:7.1f} ms")
     print(f"fresh import networkx    wall {nx_wall * 1000:7.1f} ms   cpu {nx_cpu * 1000:7.1f} ms")
     cold = rank_wall / nx_wall
-    print(f"ratio wall {cold:.3f}, cpu {rank_cpu / nx_cpu:.3f} (target <= 0.6: {verdict(cold, 0.6)})")
-    # The figure above reads the validated data from the user cache, as every process but
-    # the first does. The first process after an install or upgrade validates the file:
-    uncached = ENVIRONMENT  # no cache any more: every run reads the prebuilt data
-    first = statistics.median(run(rank_code, uncached)[0] for _ in range(5))
-    print(f"first run (no cache)     wall {first * 1000:7.1f} ms   ratio {first / nx_wall:.2f} (not a target)")
+    print(
+        f"ratio wall {cold:.3f}, cpu {rank_cpu / nx_cpu:.3f} "
+        f"(target <= 0.6: {verdict(cold, 0.6)}; target <= 0.5: {verdict(cold, 0.5)})"
+    )
+    first = statistics.median(run(rank_code)[0] for _ in range(5))
+    print(f"again, 5 runs apart      wall {first * 1000:7.1f} ms   ratio {first / nx_wall:.2f} (no first-run work)")
     warm, parse, paired = warm_ratio()
     print(f"warm 3-region rank       {warm * 1000:7.3f} ms")
     print(f"json.loads(dataset)      {parse * 1000:7.3f} ms")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 import triggerpoints as tp
-from triggerpoints._index import build
+from triggerpoints._index import PREPARED_KINDS, build, prepare
 from triggerpoints._text import normalize
 
 
@@ -67,3 +71,31 @@ def test_an_empty_dataset_has_empty_indexes() -> None:
     indexes = build(tp.Dataset(schema_version="1.0"))
     assert {} == dict(indexes.by_id)
     assert {} == dict(indexes.referrals_to)
+
+
+def test_prepared_tables_are_the_tables_made_at_run_time(mini: tp.Atlas) -> None:
+    """Tables made ahead by prepare() and read back are those build() makes; spellings still come out."""
+    prepared = json.loads(json.dumps(prepare(mini.dataset)))  # as the prebuilt file holds them
+    assert set(PREPARED_KINDS) == set(prepared["names"])
+    fresh, ready = build(mini.dataset), build(mini.dataset, prepared=prepared)
+    for kind in PREPARED_KINDS:
+        assert dict(fresh.names[kind]) == dict(ready.names[kind])
+    assert dict(fresh.places) == dict(ready.places)
+    assert dict(fresh.spelled) == dict(ready.spelled)
+    assert "upper leg" == build(mini.dataset, prepared=prepared).spelled[("region:thigh", "upper leg")]
+
+
+def test_the_packaged_atlas_uses_the_prepared_tables_and_they_are_current() -> None:
+    """The packaged atlas's region and place tables equal those made afresh from its records."""
+    atlas = tp.load()
+    fresh = build(atlas.dataset)
+    assert dict(fresh.names["region"]) == dict(atlas.indexes.names["region"])
+    assert dict(fresh.places) == dict(atlas.indexes.places)
+
+
+def test_indexes_are_passed_only_with_validated(mini: tp.Atlas) -> None:
+    """Indexes given to an Atlas are trusted, so they need validated=True; then they are used as given."""
+    indexes = build(mini.dataset)
+    with pytest.raises(tp.ArgumentError, match="validated=True"):
+        tp.Atlas(mini.dataset, indexes=indexes)
+    assert tp.Atlas(mini.dataset, validated=True, indexes=indexes).indexes is indexes

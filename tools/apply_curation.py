@@ -222,7 +222,7 @@ def _not_found(
 def _facts(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Every (name, record) that has a sources list."""
     facts: list[tuple[str, dict[str, Any]]] = []
-    for section in ("muscles", "relations", "factors", "symptoms", "conditions", "treatments", "regions"):
+    for section in ("muscles", "relations", "factors", "symptoms", "conditions", "treatments", "regions", "prevalence"):
         facts.extend((record["id"], record) for record in document.get(section, []) if "sources" in record)
     for point in document["trigger_points"]:
         facts.append((point["id"], point))

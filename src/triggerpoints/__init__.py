@@ -16,79 +16,91 @@ Examples:
 
 from __future__ import annotations
 
+import gc as _gc
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from triggerpoints._atlas import Atlas, ReferralHit
-from triggerpoints._candidates import (
-    MODEL_VERSION,
-    AbsentMatch,
-    Candidate,
-    FactorMatch,
-    PriorMatch,
-    Ranking,
-    RegionMatch,
-    UnreportedMatch,
-)
-from triggerpoints._evidence import Specificity, Weights
-from triggerpoints._index import Indexes
-from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
-from triggerpoints._load import load
-from triggerpoints._lookup import Place, resolve_place
-from triggerpoints._models import (
-    BodyArea,
-    Condition,
-    ConditionId,
-    Factor,
-    FactorCategory,
-    FactorId,
-    FactorKind,
-    Laterality,
-    Link,
-    LinkedRecord,
-    Muscle,
-    MuscleId,
-    Prevalence,
-    Record,
-    RecordId,
-    Referral,
-    Region,
-    RegionId,
-    Relation,
-    RelationId,
-    RelationKind,
-    Source,
-    SourceConcern,
-    SourceId,
-    SourceKind,
-    SourceTier,
-    Spared,
-    SplitOrigin,
-    Symptom,
-    SymptomId,
-    Treatment,
-    TreatmentId,
-    TreatmentKind,
-    TriggerPoint,
-    TriggerPointId,
-    View,
-    Zone,
-)
-from triggerpoints._names import Match, Names
-from triggerpoints._rank import rank
-from triggerpoints._support import MinSupport, MinSupportLike, Support
-from triggerpoints._terms import TermReading
-from triggerpoints.exceptions import (
-    AmbiguousKeyError,
-    ArgumentError,
-    DatasetError,
-    InputTooLargeError,
-    InvariantError,
-    MissingDependencyError,
-    Problem,
-    TriggerPointsError,
-    UnknownIdError,
-)
+# Importing makes some 35 attrs classes, their generated methods and the package's
+# tables: tens of thousands of objects that live as long as the process. The garbage
+# collector would scan them again and again while they are made, for nothing, so it is
+# paused for the import and then left as it was found.
+_collecting = _gc.isenabled()
+try:
+    _gc.disable()
+    from triggerpoints._atlas import Atlas, ReferralHit
+    from triggerpoints._candidates import (
+        MODEL_VERSION,
+        AbsentMatch,
+        Candidate,
+        FactorMatch,
+        PriorMatch,
+        Ranking,
+        RegionMatch,
+        UnreportedMatch,
+    )
+    from triggerpoints._evidence import Specificity, Weights
+    from triggerpoints._index import Indexes
+    from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
+    from triggerpoints._load import load
+    from triggerpoints._lookup import Place, resolve_place
+    from triggerpoints._models import (
+        BodyArea,
+        Condition,
+        ConditionId,
+        Factor,
+        FactorCategory,
+        FactorId,
+        FactorKind,
+        Laterality,
+        Link,
+        LinkedRecord,
+        Muscle,
+        MuscleId,
+        Prevalence,
+        Record,
+        RecordId,
+        Referral,
+        Region,
+        RegionId,
+        Relation,
+        RelationId,
+        RelationKind,
+        Source,
+        SourceConcern,
+        SourceId,
+        SourceKind,
+        SourceTier,
+        Spared,
+        SplitOrigin,
+        Symptom,
+        SymptomId,
+        Treatment,
+        TreatmentId,
+        TreatmentKind,
+        TriggerPoint,
+        TriggerPointId,
+        View,
+        Zone,
+    )
+    from triggerpoints._names import Match, Names
+    from triggerpoints._rank import rank
+    from triggerpoints._support import MinSupport, MinSupportLike, Support
+    from triggerpoints._terms import TermReading
+    from triggerpoints.exceptions import (
+        AmbiguousKeyError,
+        ArgumentError,
+        DatasetError,
+        InputTooLargeError,
+        InvariantError,
+        MissingDependencyError,
+        Problem,
+        TriggerPointsError,
+        UnknownIdError,
+    )
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 if TYPE_CHECKING:  # imported on first use, below, so that importing the package stays light
     from triggerpoints._draw import (

@@ -71,7 +71,14 @@ class Atlas(ReferralQueries):
     _graph: Lazy = attrs.field(repr=False, alias="_graph")
     _support: Lazy = attrs.field(repr=False, alias="_support")
 
-    def __init__(self, dataset: Dataset, *, origin: str = "<memory>", validated: bool = False) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        origin: str = "<memory>",
+        validated: bool = False,
+        indexes: Indexes | None = None,
+    ) -> None:
         """Index ``dataset``, checking it first unless ``validated`` says it was.
 
         Args:
@@ -80,15 +87,24 @@ class Atlas(ReferralQueries):
             origin: How to name the data in messages.
             validated: Skip the check; the loaders pass this for data that was
                 checked when it was read (or when the package was built).
+            indexes: The dataset's indexes, when the caller built them already (the
+                packaged loader does, with tables made when the package was built).
+                Only with ``validated``: they are trusted to be this dataset's.
 
         Raises:
             DatasetError: The dataset is not valid; every problem is listed.
+            ArgumentError: ``indexes`` without ``validated``.
         """
+        if indexes is not None and not validated:
+            raise ArgumentError(
+                "indexes", "an Indexes", "given only with validated=True (they are trusted as they are)"
+            )
         if not validated:
             from triggerpoints import _dataset  # noqa: PLC0415 - cattrs is imported only when data is checked
 
             dataset = _dataset.parse(_dataset.unstructure(dataset), origin=origin)
-        indexes = build(dataset)
+        if indexes is None:
+            indexes = build(dataset)
         self.__attrs_init__(dataset, origin, indexes, Names(indexes), Lazy(), Lazy())
 
     def __repr__(self) -> str:

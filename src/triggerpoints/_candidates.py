@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Literal, cast, overload
 
 import attrs
 
-from triggerpoints._display import brief, caution_dicts, cautions_html, cut, escape, html_table, names_of, relation_note
+from triggerpoints._display import (
+    brief,
+    caution_dicts,
+    cautions_html,
+    cut,
+    escape,
+    html_table,
+    names_of,
+    record_repr,
+    relation_note,
+)
 from triggerpoints._evidence import Specificity, Weights
 from triggerpoints._lookup import Place
 from triggerpoints._models import Muscle, TriggerPoint, Zone
@@ -69,6 +79,8 @@ class RegionMatch:
             the body maps do not know the region.
     """
 
+    __repr__ = record_repr
+
     query: str
     trigger_point: str
     region: str
@@ -89,6 +101,8 @@ class FactorMatch:
         contribution: ``ln(activity_lr)`` or ``ln(symptom_lr)``, added to the score.
     """
 
+    __repr__ = record_repr
+
     factor: str
     kind: Literal["activity", "symptom"]
     contribution: float
@@ -105,6 +119,8 @@ class AbsentMatch:
         probability: The chance the pain should have been there.
         contribution: ``ln(1 - absent_weight * probability)``, a negative number.
     """
+
+    __repr__ = record_repr
 
     query: str
     trigger_point: str
@@ -123,6 +139,8 @@ class UnreportedMatch:
         contribution: ``ln(1 - unreported * sensitivity * essential)``, a negative number.
     """
 
+    __repr__ = record_repr
+
     trigger_point: str
     region: str
     contribution: float
@@ -138,6 +156,8 @@ class PriorMatch:
         share: The share of the study's people with active trigger points in the muscle.
         contribution: ``prior * ln(1 + share)``, added to the score (see :func:`rank`).
     """
+
+    __repr__ = record_repr
 
     prevalence: str
     region: str

@@ -6,7 +6,6 @@ need the whole dataset (references, duplicates, cycles) live in the dataset chec
 
 from __future__ import annotations
 
-import datetime
 import enum
 import re
 from collections.abc import Callable
@@ -98,6 +97,8 @@ def xrefs(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
 def date(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
+    import datetime  # noqa: PLC0415 - only checked records need it, not the packaged data's
+
     try:
         valid = _DATE.fullmatch(value) is not None and datetime.date.fromisoformat(value) is not None
     except ValueError:

@@ -73,6 +73,9 @@ class Weights:
     unreported: float = 0.1
     prior: float = 0.0
 
+    def __repr__(self) -> str:
+        return f"Weights({', '.join(f'{field.name}={getattr(self, field.name)!r}' for field in attrs.fields(Weights))})"
+
     def __attrs_post_init__(self) -> None:
         for field in attrs.fields(Weights):
             value = getattr(self, field.name)

@@ -21,12 +21,16 @@ from triggerpoints._models import LinkedRecord, Muscle, Record, Referral, Region
 from triggerpoints._text import normalize, place_tokens
 from triggerpoints._vocab import display_name, words
 
-__all__ = ["Indexes", "build", "muscle_of"]
+__all__ = ["PREPARED_KINDS", "Indexes", "build", "muscle_of", "prepare"]
+
+#: The kinds whose name tables the build makes ahead of time for the packaged data, with
+#: the place table: the ones every ranking reads (a query's places are regions).
+PREPARED_KINDS: tuple[Kind, ...] = ("region",)
 
 _R = TypeVar("_R")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Indexes:
     """Every lookup table of one dataset; all mappings are read-only.
 
@@ -62,6 +66,9 @@ class Indexes:
     relations_in: Mapping[str, tuple[Relation, ...]]
     links: Mapping[str, tuple[LinkedRecord, ...]]
 
+    def __repr__(self) -> str:
+        return f"<Indexes of {len(self.by_id)} records>"
+
 
 class _Words:
     """The name and place tables of a dataset, each kind's made the first time it is asked for.
@@ -71,13 +78,23 @@ class _Words:
     kind's table is made on first use, once, under a lock.
     """
 
-    def __init__(self, records: Mapping[Kind, tuple[Record, ...]], muscles: Mapping[str, Muscle]) -> None:
+    def __init__(
+        self,
+        records: Mapping[Kind, tuple[Record, ...]],
+        muscles: Mapping[str, Muscle],
+        prepared: Mapping[str, Any] | None = None,
+    ) -> None:
         self._records = records
         self._muscles = muscles
         self._lock = threading.Lock()
         self._names: dict[Kind, Mapping[str, frozenset[str]]] = {}
         self.spelled: dict[tuple[str, str], str] = {}
+        self._spelled_kinds: set[Kind] = set()
         self._places: Mapping[frozenset[str], frozenset[str]] | None = None
+        if prepared is not None:
+            for kind, table in prepared["names"].items():
+                self._names[kind] = MappingProxyType({word: frozenset(ids) for word, ids in table.items()})
+            self._places = MappingProxyType({frozenset(words): frozenset(ids) for words, ids in prepared["places"]})
 
     def names(self, kind: Kind) -> Mapping[str, frozenset[str]]:
         """The normalized words of one kind's records, each with the ids it names."""
@@ -90,19 +107,29 @@ class _Words:
         return found
 
     def _build(self, kind: Kind) -> Mapping[str, frozenset[str]]:
+        """Make one kind's names table, noting how each word is written (under the lock)."""
         table: dict[str, set[str]] = defaultdict(set)
         for record in self._records.get(kind, ()):
             for _field, word in words(record, self._muscles):
                 key = normalize(word)
                 table[key].add(record.id)
                 self.spelled.setdefault((record.id, key), word)
+        self._spelled_kinds.add(kind)
         return MappingProxyType({word: frozenset(ids) for word, ids in table.items()})
+
+    def spell(self, kind: Kind) -> None:
+        """Note how each of one kind's words is written (a table made ahead of time does not say)."""
+        if kind not in self._spelled_kinds:
+            with self._lock:
+                if kind not in self._spelled_kinds:
+                    table = self._build(kind)
+                    self._names.setdefault(kind, table)
 
     def written(self, record_id: str, word: str) -> str:
         """How a record's normalized word is written in the data."""
         found = kind_of(record_id)
         if found is not None:
-            self.names(found.name)
+            self.spell(found.name)
         return self.spelled[(record_id, word)]
 
     def places(self) -> Mapping[frozenset[str], frozenset[str]]:
@@ -145,7 +172,7 @@ class _Spelled(Mapping[tuple[str, str], str]):
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         for kind in _KIND_NAMES:
-            self._tables.names(kind)
+            self._tables.spell(kind)
         return iter(dict(self._tables.spelled))
 
     def __len__(self) -> int:
@@ -181,29 +208,54 @@ def muscle_of(record: Record | None, record_id: str) -> str:
     return record.muscle if isinstance(record, TriggerPoint) else record_id
 
 
-def build(dataset: Dataset) -> Indexes:
+def build(dataset: Dataset, *, prepared: Mapping[str, Any] | None = None) -> Indexes:
     """Build every index of a validated dataset (the name and place tables on first use).
 
     Garbage collection is paused while the tables are built: they are many small
     containers that all stay alive, which the collector would otherwise scan again and
     again as they grow.
+
+    Args:
+        dataset: The records.
+        prepared: The tables :func:`prepare` made for this very dataset at build time
+            (the packaged data's); they are used as they are.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(dataset)
+        return _build(dataset, prepared)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(dataset: Dataset) -> Indexes:
+def prepare(dataset: Dataset) -> dict[str, Any]:
+    """The name tables of :data:`PREPARED_KINDS` and the place table, made ahead of time.
+
+    The build writes them into the packaged data's ready-to-load form, in this JSON
+    shape (sorted, so the file does not change between builds); :func:`build` reads
+    them back. They are made by the same code that makes them at run time.
+    """
+    tables = _Words(_records_by_kind(dataset), {muscle.id: muscle for muscle in dataset.muscles})
+    return {
+        "names": {
+            kind: {word: sorted(ids) for word, ids in sorted(tables.names(kind).items())} for kind in PREPARED_KINDS
+        },
+        "places": sorted([sorted(words), sorted(ids)] for words, ids in tables.places().items()),
+    }
+
+
+def _records_by_kind(dataset: Dataset) -> dict[Kind, tuple[Record, ...]]:
+    return {kind.name: getattr(dataset, kind.section) for kind in KINDS}
+
+
+def _build(dataset: Dataset, prepared: Mapping[str, Any] | None) -> Indexes:
     sections: list[tuple[Record, ...]] = [getattr(dataset, kind.section) for kind in KINDS]
     records = [record for section in sections for record in section]
     by_id: dict[str, Record] = {record.id: record for record in records}
     muscles: dict[str, Muscle] = {muscle.id: muscle for muscle in dataset.muscles}
     display: dict[str, str] = {record.id: display_name(record, muscles) for record in records}
-    tables = _Words({kind.name: getattr(dataset, kind.section) for kind in KINDS}, muscles)
+    tables = _Words(_records_by_kind(dataset), muscles, prepared)
     children = _group((region.parent, region.id) for region in dataset.regions if region.parent)
     ancestors, descendants = _hierarchy(dataset.regions, children)
     linked: list[LinkedRecord] = [r for kind in KINDS if kind.linked for r in getattr(dataset, kind.section)]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from triggerpoints import _checks as checks
+from triggerpoints._display import record_repr
 from triggerpoints._models import (
     Condition,
     Factor,
@@ -67,6 +68,8 @@ class KindInfo:
             no other record of the kind (sources may share a title: two sites can
             call their pages "Gluteus Minimus"; looking such a title up is ambiguous).
     """
+
+    __repr__ = record_repr
 
     name: Kind
     prefix: str
@@ -149,6 +152,8 @@ class AliasPatch:
         sources: Optional citations for the new names.
     """
 
+    __repr__ = record_repr
+
     record: str = attrs.field(validator=checks.id_of(*(kind.prefix for kind in KINDS)))
     aliases: tuple[str, ...] = attrs.field(validator=[checks.not_empty, checks.non_blank_items, checks.distinct])
     sources: tuple[SourceId, ...] = attrs.field(default=(), validator=[checks.ids_of("source"), checks.distinct])
@@ -176,6 +181,8 @@ class Dataset:
         prevalence: How often studies found trigger points in a muscle in a complaint.
         extra_aliases: Aliases added to records defined elsewhere.
     """
+
+    __repr__ = record_repr
 
     schema_version: str
     dataset_version: str = ""

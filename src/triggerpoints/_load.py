@@ -14,6 +14,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from triggerpoints._atlas import Atlas
+from triggerpoints._index import build
 from triggerpoints.exceptions import ArgumentError, DatasetError, Problem
 
 if TYPE_CHECKING:
@@ -93,4 +94,5 @@ def _packaged() -> Atlas:
         raise DatasetError(PACKAGED, [Problem("$", message)]) from None
     if data is None:  # pragma: no cover - a loader that cannot read package data
         raise DatasetError(PACKAGED, [Problem("$", "the package's loader cannot read its data files")])
-    return Atlas(_prebuilt.read(data.decode("utf-8"), origin=PACKAGED), origin=PACKAGED, validated=True)
+    dataset, tables = _prebuilt.read(data.decode("utf-8"), origin=PACKAGED)
+    return Atlas(dataset, origin=PACKAGED, validated=True, indexes=build(dataset, prepared=tables))

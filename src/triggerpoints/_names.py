@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from triggerpoints._display import record_repr
 from triggerpoints._index import Indexes
 from triggerpoints._kinds import KINDS, Kind, kind_info, kind_of
 from triggerpoints._limits import MAX_QUERY_LENGTH, check_text
@@ -43,6 +44,8 @@ class Match:
         matched: The name or alias that matched best, as written in the data.
         score: From 0 to 1; see the similarity tiers in :meth:`Atlas.search <triggerpoints.Atlas.search>`.
     """
+
+    __repr__ = record_repr
 
     id: str
     kind: Kind
@@ -97,13 +100,16 @@ class _Catalogue:
             found = self._blob.find(probe, found + 1)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Names:
     """Every name lookup of one dataset, answered from its indexes."""
 
     indexes: Indexes
     _catalogues: dict[Kind, _Catalogue] = attrs.field(factory=dict, init=False, repr=False)
     _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False)
+
+    def __repr__(self) -> str:
+        return f"<Names of {len(self.indexes.by_id)} records>"
 
     def _catalogue(self, kind: Kind) -> _Catalogue:
         """The kind's words arranged for fuzzy queries, made on the first fuzzy query."""

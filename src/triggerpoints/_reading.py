@@ -53,7 +53,7 @@ _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
 _BROAD_PARTS = 10  # ... with many parts of their own are broad areas
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _Word:
     """One word of a place: as written, its canonical place word, and what comes before it.
 
@@ -67,7 +67,7 @@ class _Word:
     gap: bool = False
 
 
-@attrs.define
+@attrs.define(eq=False, repr=False)
 class _Found:
     """Regions read so far, with the words they rest on and the words left out.
 

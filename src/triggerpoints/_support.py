@@ -101,6 +101,9 @@ class MinSupport:
     sources: int = 1
     tier: SourceTier | None = None
 
+    def __repr__(self) -> str:
+        return f"MinSupport(sources={self.sources!r}, tier={self.tier!r})"
+
     def admits(self, support: Support) -> bool:
         """Return whether ``support`` is at least this."""
         if support.sources < self.sources:
