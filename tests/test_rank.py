@@ -174,6 +174,22 @@ def test_back_molar_ranks_tooth_sources_only_and_shows_its_reading() -> None:
     assert all(match.region in teeth for candidate in ranking for match in candidate.explained)
 
 
+def test_the_point_of_the_shoulder_and_the_angle_of_the_neck_are_told_apart() -> None:
+    """The AC joint ranks the trapezius first, and the angle of the neck the muscles referring there.
+
+    Issue 14 found "top of shoulder" lumping the two, so the AC joint ranked the levator
+    scapulae first; data 0.5.1 splits them into two regions inside the top of the shoulder.
+    """
+    ac = tp.rank("AC joint")
+    assert ("region:acromion",) == ac.regions
+    assert "muscle:trapezius" == ac[0].muscle.id
+    assert "muscle:levator-scapulae" not in {candidate.muscle.id for candidate in ac}
+    angle = tp.rank("angle of the neck")
+    assert ("region:angle-of-neck",) == angle.regions
+    assert {"muscle:levator-scapulae", "muscle:splenius-cervicis"} == {c.muscle.id for c in angle[:2]}
+    assert "tp:trapezius-trp6" not in {m.trigger_point for c in angle for m in c.explained}
+
+
 def test_the_whole_body_warns() -> None:
     """'I hurt all over' reads as the whole body, and the ranking says so."""
     ranking = tp.rank("I hurt all over")

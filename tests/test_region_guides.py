@@ -126,3 +126,17 @@ def test_agreement_totals_count_each_status(script: dict[str, Any]) -> None:
     ]
     expected = {"listed": 4, "agree": 1, "near": 1, "missing": 2, "unmapped": 1, "agreement_percent": 25.0}
     assert expected == script["totals"](results)
+
+
+def test_every_missing_pair_on_the_packaged_data_has_a_recorded_decision(
+    script: dict[str, Any], guides: dict[str, Any]
+) -> None:
+    """A data change that turns an agreeing or near pair into a missing one must be judged by a curator.
+
+    The decisions are in data/curation/region-guide-gaps.json; data 0.5.1's split of the top
+    of the shoulder moved the trapezius out of the back of the shoulder's neighbourhood.
+    """
+    results = script["run"](tp.load(), guides)
+    state = script["decided"](results, script["_decisions"]())
+    assert 0 == state["undecided"]
+    assert 0 == state["missing-referral"]

@@ -175,6 +175,10 @@ SOLE_TOES = Band([(61, 806), (60, 826)], [(111, 800), (108, 826)])
 
 TOP_OF_SHOULDER: Polygon = [(222, 150), (194, 160), (168, 170), (158, 180), (152, 190), (158, 197), (170, 186), (200, 174),
                    (236, 162)]  # fmt: skip
+# Inside it: the angle of the neck (its inner part, where the side of the neck meets the
+# shoulder) and the point of the shoulder (its outer part, over the acromion and the AC joint).
+ANGLE_OF_NECK: Polygon = clip(TOP_OF_SHOULDER, 204, 0, 240, 960)
+ACROMION: Polygon = clip(TOP_OF_SHOULDER, 148, 0, 178, 960)
 
 
 def head(x0: float, y0: float, x1: float, y1: float) -> Polygon:
@@ -188,6 +192,8 @@ def head(x0: float, y0: float, x1: float, y1: float) -> Polygon:
 ARM_COMMON: dict[str, list[Polygon]] = {
     "lateral-shoulder": [UPPER_ARM.box(0, 0.3, 0.05, 0.4)],
     "top-of-shoulder": [TOP_OF_SHOULDER],
+    "angle-of-neck": [ANGLE_OF_NECK],
+    "acromion": [ACROMION],
     "lateral-upper-arm": [UPPER_ARM.box(0, 0.3, 0.4, 1)],
     "medial-upper-arm": [UPPER_ARM.box(0.72, 1, 0.4, 1)],
     "lateral-epicondyle": [ELBOW.box(0, 0.3)],
@@ -301,6 +307,8 @@ POSTERIOR: dict[str, list[Polygon]] = {
     "posterior-neck": [[(232, 118), (268, 118), (268, 158), (236, 158), (232, 140)]],
     "lower-neck": [[(232, 142), (268, 142), (268, 160), (226, 160)]],
     "top-of-shoulder": [TOP_OF_SHOULDER],
+    "angle-of-neck": [ANGLE_OF_NECK],
+    "acromion": [ACROMION],
     # back
     "spine": [rect(265, 160, 275, 380)],
     "paraspinal": [rect(250, 165, 265, 380)],
