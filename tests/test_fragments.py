@@ -231,11 +231,6 @@ def test_the_same_note_twice_is_kept_once() -> None:
     assert [link] == _united_links(link, dict(link))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="notes are de-duplicated only against the already joined note: a third fragment repeating the first "
-    "fragment's note gives 'One. Two. One.'",
-)
 def test_a_note_repeated_by_a_third_fragment_is_kept_once() -> None:
     """Three fragments whose links carry notes One, Two and One again join them as 'One. Two.'."""
     links = [{"muscle": "muscle:m", "sources": ["source:a"], "note": note} for note in ("One.", "Two.", "One.")]
@@ -585,14 +580,9 @@ def test_bad_arguments_print_the_usage_and_exit_2(
     assert "python tools/fragments.py check FRAGMENT" in out
 
 
-# --- found bugs -------------------------------------------------------------------------
+# --- bugs found in review, fixed ---------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a problem in a link a fragment adds to a packaged factor is located in 'packaged', at an index "
-    "that only exists in the merged document, not at the fragment's own path",
-)
 def test_a_problem_in_a_united_link_is_reported_at_the_fragments_path(
     tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -604,7 +594,6 @@ def test_a_problem_in_a_united_link_is_reported_at_the_fragments_path(
     assert "@ neck.json $.factors[0].muscles[0].muscle" in out
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason="uniting a link without 'sources' crashes with KeyError")
 def test_a_malformed_link_in_a_united_record_is_reported_not_a_crash(
     tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -615,9 +604,6 @@ def test_a_malformed_link_in_a_united_record_is_reported_not_a_crash(
     assert "neck.json $.factors[0].muscles[0]" in out
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AttributeError, reason="a fragment that is a JSON array crashes with AttributeError"
-)
 def test_a_fragment_that_is_not_an_object_is_reported_not_a_crash(
     tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -625,6 +611,28 @@ def test_a_fragment_that_is_not_an_object_is_reported_not_a_crash(
     status, out = run(tool, capsys, "check", write(tmp_path / "in", "list.json", []))
     assert 1 == status
     assert "list.json" in out
+
+
+def test_a_problem_in_a_link_united_with_a_packaged_one_is_reported_at_the_fragments_path(
+    tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown source a fragment adds to a link the packaged factor already has is the fragment's problem."""
+    packaged = _record("factors", "factor:head-forward-posture")["muscles"][0]
+    link = {"muscle": packaged["muscle"], "sources": ["source:nowhere"]}
+    fragment = write(tmp_path / "in", "neck.json", {"factors": [_factor("factor:head-forward-posture", link)]})
+    status, out = run(tool, capsys, "check", fragment)
+    assert 1 == status
+    assert "@ neck.json $.factors[0].muscles[0].sources" in out
+    assert "packaged $.factors" not in out
+
+
+def test_a_section_that_is_not_a_list_is_a_conflict_at_its_path(
+    tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fragment's ``factors`` given as an object is reported at ``$.factors``, not walked key by key."""
+    status, out = run(tool, capsys, "check", write(tmp_path / "in", "neck.json", {"factors": {"id": "x"}}))
+    assert 1 == status
+    assert "conflict: neck.json $.factors: a list of records, not dict" in out
 
 
 # --- the command line, in a fresh process on a copy of the layout ----------------------

@@ -60,24 +60,36 @@ def _unique(items: list[Any]) -> list[Any]:
     return out
 
 
-def _unite_links(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    links = [dict(link) for link in first]
-    for link in second:
-        same = next((old for old in links if old["muscle"] == link["muscle"]), None)
-        if same is None:
-            links.append(dict(link))
-            continue
-        same["sources"] = _unique([*same["sources"], *link["sources"]])
-        points = _unique([*same.get("trigger_points", []), *link.get("trigger_points", [])])
-        # A link narrowed to some points and a link for the whole muscle: the whole wins.
-        if same.get("trigger_points") and link.get("trigger_points"):
-            same["trigger_points"] = points
-        else:
-            same.pop("trigger_points", None)
-        notes = [note for note in (same.get("note"), link.get("note")) if note]
-        if notes:
-            same["note"] = " ".join(_unique(notes))
-    return links
+def _has_note(joined: str, note: str) -> bool:
+    """Whether ``note`` is already one of the notes joined (with spaces) into ``joined``."""
+    return joined == note or joined.startswith(f"{note} ") or joined.endswith(f" {note}") or f" {note} " in joined
+
+
+def _unite_link(same: dict[str, Any], link: dict[str, Any]) -> None:
+    """Fold ``link`` into ``same``, a link to the same muscle: sources, points and notes united."""
+    same["sources"] = _unique([*same["sources"], *link["sources"]])
+    points = _unique([*same.get("trigger_points", []), *link.get("trigger_points", [])])
+    # A link narrowed to some points and a link for the whole muscle: the whole wins.
+    if same.get("trigger_points") and link.get("trigger_points"):
+        same["trigger_points"] = points
+    else:
+        same.pop("trigger_points", None)
+    note = link.get("note")
+    if note and not same.get("note"):
+        same["note"] = note
+    elif note and not _has_note(same["note"], note):
+        same["note"] = f"{same['note']} {note}"
+
+
+def _link_problem(link: Any) -> str | None:
+    """Why a fragment's link cannot be united with another, or ``None`` if it can."""
+    if not isinstance(link, dict):
+        return f"a muscle link is an object, not {type(link).__name__}"
+    if not isinstance(link.get("muscle"), str):
+        return "a muscle link needs 'muscle', a muscle id"
+    if not isinstance(link.get("sources"), list):
+        return "a muscle link needs 'sources', a list of source ids"
+    return None
 
 
 class Merger:
@@ -90,6 +102,8 @@ class Merger:
         self.origin: dict[str, list[tuple[str, int]]] = {
             section: [("packaged", i) for i in range(len(self.document[section]))] for section in SECTIONS
         }
+        #: For records united with another, by (section, index, list field): where each item came from.
+        self.item_origin: dict[tuple[str, int, str], list[tuple[str, int, int]]] = {}
         self.conflicts: list[str] = []
 
     def _find(self, section: str, key: str) -> int | None:
@@ -106,7 +120,11 @@ class Merger:
         for i, key in enumerate(fragment.get("remove", [])):
             self._remove(name, i, key)
         for section in SECTIONS:
-            for i, record in enumerate(fragment.get(section, [])):
+            records = fragment.get(section, [])
+            if not isinstance(records, list):
+                self.conflicts.append(f"{name} $.{section}: a list of records, not {type(records).__name__}")
+                continue
+            for i, record in enumerate(records):
                 self._add(name, section, i, record)
 
     def _remove(self, name: str, i: int, key: str) -> None:
@@ -135,11 +153,7 @@ class Merger:
             self.document[section][at] = record
             self.origin[section][at] = (name, i)
         elif section in UNITED:
-            merged = dict(old)
-            merged["muscles"] = _unite_links(old.get("muscles", []), record.get("muscles", []))
-            merged["aliases"] = _unique([*old.get("aliases", []), *record.get("aliases", [])])
-            merged["sources"] = _unique([*old.get("sources", []), *record.get("sources", [])])
-            self.document[section][at] = merged
+            self._unite(name, section, i, at, record)
         elif section == "sources":
             for field in ("kind", "volume", "chapter", "url"):
                 if old.get(field) != record.get(field):
@@ -151,24 +165,80 @@ class Merger:
                 was, now = old.get("parent"), record.get("parent")
                 self.conflicts.append(f"{where}: {key} differs from {old_from} in parent: {was!r} vs {now!r}")
                 return
-            merged = dict(old)
-            merged["aliases"] = _unique([*old.get("aliases", []), *record.get("aliases", [])])
-            self.document[section][at] = merged
+            self._unite(name, section, i, at, record)
         else:
             self.document[section].append(record)
             self.origin[section].append((name, i))
 
+    def _origins(self, section: str, at: int, field: str, items: list[Any]) -> list[tuple[str, int, int]]:
+        """Where each item of a united record's list field came from (its record's origin until united)."""
+        origins = self.item_origin.setdefault((section, at, field), [])
+        origins += [(*self.origin[section][at], k) for k in range(len(origins), len(items))]
+        return origins
+
+    def _lists(self, name: str, section: str, i: int, old: dict[str, Any], record: dict[str, Any]) -> list[str]:
+        """The list fields of ``record`` to unite with ``old``; a field that is no list on either is a conflict."""
+        fields = ["muscles", "aliases", "sources"] if section in UNITED else ["aliases"]
+        for field in fields:
+            for where, value in (
+                (f"{name} $.{section}[{i}].{field}", record.get(field, [])),
+                (None, old.get(field, [])),
+            ):
+                if not isinstance(value, list):
+                    place = where or f"{name} $.{section}[{i}]: {old.get('id')}'s {field} (defined earlier)"
+                    self.conflicts.append(f"{place}: a list, not {type(value).__name__}")
+                    return []
+        return fields
+
+    def _unite(self, name: str, section: str, i: int, at: int, record: dict[str, Any]) -> None:
+        """Unite a fragment's record with the one at ``at``: muscle links, aliases and sources."""
+        old = self.document[section][at]
+        fields = self._lists(name, section, i, old, record)
+        merged = dict(old)
+        for field in fields:
+            items = [dict(item) if isinstance(item, dict) else item for item in old.get(field, [])]
+            origins = self._origins(section, at, field, items)
+            for j, item in enumerate(record.get(field, [])):
+                if field == "muscles":
+                    problem = _link_problem(item)
+                    if problem:
+                        self.conflicts.append(f"{name} $.{section}[{i}].muscles[{j}]: {problem}")
+                        continue
+                    same = next(
+                        (
+                            k
+                            for k, other in enumerate(items)
+                            if _link_problem(other) is None and other["muscle"] == item["muscle"]
+                        ),
+                        None,
+                    )
+                    if same is not None:
+                        _unite_link(items[same], item)
+                        origins[same] = (name, i, j)  # what is wrong with the united link is the fragment's doing
+                        continue
+                elif item in items:
+                    continue
+                items.append(dict(item) if isinstance(item, dict) else item)
+                origins.append((name, i, j))
+            merged[field] = items
+        self.document[section][at] = merged
+
     def locate(self, message: str) -> str:
-        """Rewrite ``$.section[i]`` in a problem to the fragment the record came from."""
+        """Rewrite ``$.section[i]`` (and a united record's ``.field[k]``) to the fragment it came from."""
 
         def swap(match: re.Match[str]) -> str:
-            section, index = match.group(1), int(match.group(2))
+            section, index, field, item = match.group(1), int(match.group(2)), match.group(3), match.group(4)
+            items = self.item_origin.get((section, index, field), []) if field else []
+            if item is not None and int(item) < len(items):
+                name, original, k = items[int(item)]
+                return f"{name} $.{section}[{original}].{field}[{k}]"
             if section in self.origin and index < len(self.origin[section]):
                 name, original = self.origin[section][index]
-                return f"{name} $.{section}[{original}]"
+                rest = match.group(0)[match.end(2) - match.start(0) + 1 :]
+                return f"{name} $.{section}[{original}]{rest}"
             return match.group(0)
 
-        return re.sub(r"\$\.(\w+)\[(\d+)\]", swap, message)
+        return re.sub(r"\$\.(\w+)\[(\d+)\](?:\.(\w+)\[(\d+)\])?", swap, message)
 
 
 def lint(atlas: Any) -> list[str]:
@@ -212,6 +282,9 @@ def main(argv: list[str]) -> int:
         except (OSError, ValueError) as error:
             print(f"{path}: cannot read: {error}")
             return 1
+        if not isinstance(fragment, dict):
+            merger.conflicts.append(f"{Path(path).name} $: a fragment is a JSON object, not {type(fragment).__name__}")
+            continue
         merger.add(Path(path).name, fragment)
     for conflict in merger.conflicts:
         print(f"conflict: {conflict}")
