@@ -102,7 +102,11 @@ def test_without_pain_activities_choose_the_candidates(mini: tp.Atlas) -> None:
 def test_relations_and_cautions_are_reported(mini: tp.Atlas) -> None:
     """The satellite relation between two candidates is stated; cautions of queried regions travel along."""
     ranking = tp.rank(["shin", "low back"], atlas=mini)
-    assert all("treat Alpha muscle first" in " ".join(c.relations) for c in ranking)
+    assert all("treat Alpha muscle first" in " ".join(r.text for r in c.relations) for c in ranking)
+    relations: dict[str, tp.Relation] = {r.id: r for r in mini.relations}
+    for match in (match for candidate in ranking for match in candidate.relations):
+        relation = relations[match.relation]
+        assert (relation.kind.value, relation.source, relation.target) == (match.kind, match.source, match.target)
     assert ("region:low-back",) == tuple(region for region, _ in ranking.cautions)
     assert all(c.cautions == ranking.cautions for c in ranking)
 

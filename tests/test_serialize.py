@@ -114,6 +114,7 @@ def test_relations_carry_the_ids_of_both_ends() -> None:
     ranking = tp.rank("headache behind my eye")
     relations = [relation for candidate in ranking for relation in candidate.to_dict()["relations"]]
     assert {
+        "relation": "relation:sternocleidomastoid-satellite-temporalis",
         "kind": "satellite",
         "source": "muscle:sternocleidomastoid",
         "target": "muscle:temporalis",
@@ -122,12 +123,18 @@ def test_relations_carry_the_ids_of_both_ends() -> None:
     assert all(":" in relation["source"] and ":" in relation["target"] for relation in relations)
 
 
-def test_every_relation_sentence_of_the_benchmarks_has_ids() -> None:
-    """Every relation the dev vignettes' rankings give is read back into ids (the sentence forms are known)."""
+def test_every_relation_of_the_benchmarks_names_its_record_and_ends_by_id() -> None:
+    """Every relation the dev vignettes' rankings give is a packaged relation, with its kind and ends."""
     for vignette in DEV["vignettes"]:
         for candidate in tp.rank(vignette["pain"], strict=False):
             for relation in candidate.to_dict()["relations"]:
-                assert (True, True) == (relation["source"] in ATLAS, relation["target"] in ATLAS), relation
+                record = ATLAS.get(relation["relation"])
+                assert isinstance(record, tp.Relation), relation
+                assert (record.kind.value, record.source, record.target) == (
+                    relation["kind"],
+                    relation["source"],
+                    relation["target"],
+                )
 
 
 def test_unknown_objects_and_schema_names_are_argument_errors() -> None:

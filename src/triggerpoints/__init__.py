@@ -28,21 +28,20 @@ _collecting = _gc.isenabled()
 try:
     _gc.disable()
     from triggerpoints._atlas import Atlas, ReferralHit
-    from triggerpoints._candidates import (
-        MODEL_VERSION,
-        AbsentMatch,
-        Candidate,
-        FactorMatch,
-        PriorMatch,
-        Ranking,
-        RegionMatch,
-        UnreportedMatch,
-    )
+    from triggerpoints._candidates import MODEL_VERSION, Candidate, Ranking
     from triggerpoints._evidence import Specificity, Weights
     from triggerpoints._index import Indexes
     from triggerpoints._kinds import KINDS, AliasPatch, Dataset, Kind, KindInfo
     from triggerpoints._load import load
     from triggerpoints._lookup import Place, resolve_place
+    from triggerpoints._matches import (
+        AbsentMatch,
+        FactorMatch,
+        PriorMatch,
+        RegionMatch,
+        RelationMatch,
+        UnreportedMatch,
+    )
     from triggerpoints._models import (
         BodyArea,
         Condition,
@@ -263,6 +262,7 @@ __all__ = [
     "Relation",
     "RelationId",
     "RelationKind",
+    "RelationMatch",
     "RelationNoteDict",
     "Serializable",
     "Source",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, cast, overload
+from typing import TYPE_CHECKING, cast, overload
 
 import attrs
 
@@ -19,12 +19,18 @@ from triggerpoints._display import (
     escape,
     html_table,
     names_of,
-    record_repr,
-    relation_note,
 )
-from triggerpoints._evidence import Specificity, Weights
+from triggerpoints._evidence import Weights
 from triggerpoints._lookup import Place
-from triggerpoints._models import Muscle, TriggerPoint, Zone
+from triggerpoints._matches import (
+    AbsentMatch,
+    FactorMatch,
+    PriorMatch,
+    RegionMatch,
+    RelationMatch,
+    UnreportedMatch,
+)
+from triggerpoints._models import Muscle, TriggerPoint
 from triggerpoints._terms import TermReading
 
 if TYPE_CHECKING:
@@ -35,134 +41,15 @@ if TYPE_CHECKING:
         PriorMatchDict,
         RankingDict,
         RegionMatchDict,
+        RelationNoteDict,
         UnreportedMatchDict,
         WeightsDict,
     )
 
-__all__ = [
-    "MODEL_VERSION",
-    "AbsentMatch",
-    "Candidate",
-    "FactorMatch",
-    "MatchKind",
-    "PriorMatch",
-    "Ranking",
-    "RegionMatch",
-    "UnreportedMatch",
-]
+__all__ = ["MODEL_VERSION", "Candidate", "Ranking"]
 
 #: The version of the ranking model; it changes whenever scores would.
 MODEL_VERSION = "2.0"
-
-#: How a referral's region sits relative to the asked-for region.
-MatchKind = Specificity
-
-
-@attrs.frozen(kw_only=True)
-class RegionMatch:
-    """Evidence: a candidate's trigger point refers pain to a queried region.
-
-    Attributes:
-        query: The queried region.
-        trigger_point: The trigger point that refers there.
-        region: The region its referral names (the query itself, inside it, around it,
-            or overlapping it on the body).
-        zone: Essential or spillover.
-        match: ``"exact"``, ``"subregion"`` (the referral is inside the queried region),
-            ``"broader"`` (the queried region is inside the referral's) or ``"overlap"``
-            (the two lie in different branches of the region tree but share area on
-            the body maps).
-        probability: The model's chance that this trigger point explains the pain there.
-        contribution: ``ln((probability + leak) / leak)``, added to the score.
-        coverage: The share of the queried region's area that the candidate's referral
-            zones cover (spillover zones counted at the ``spillover`` weight); 1 where
-            the body maps do not know the region.
-    """
-
-    __repr__ = record_repr
-
-    query: str
-    trigger_point: str
-    region: str
-    zone: Zone
-    match: MatchKind
-    probability: float
-    contribution: float
-    coverage: float = 1.0
-
-
-@attrs.frozen(kw_only=True)
-class FactorMatch:
-    """Evidence: a queried activity or symptom is tied to the candidate.
-
-    Attributes:
-        factor: The factor or symptom id.
-        kind: ``"activity"`` or ``"symptom"``.
-        contribution: ``ln(activity_lr)`` or ``ln(symptom_lr)``, added to the score.
-    """
-
-    __repr__ = record_repr
-
-    factor: str
-    kind: Literal["activity", "symptom"]
-    contribution: float
-
-
-@attrs.frozen(kw_only=True)
-class AbsentMatch:
-    """Evidence against: a region said to be pain-free lies in an essential zone.
-
-    Attributes:
-        query: The region said to be free of pain.
-        trigger_point: The trigger point whose essential zone reaches it.
-        region: The region its referral names.
-        probability: The chance the pain should have been there.
-        contribution: ``ln(1 - absent_weight * probability)``, a negative number.
-    """
-
-    __repr__ = record_repr
-
-    query: str
-    trigger_point: str
-    region: str
-    probability: float
-    contribution: float
-
-
-@attrs.frozen(kw_only=True)
-class UnreportedMatch:
-    """Evidence against: an essential zone of a trigger point that explains the pain was not reported.
-
-    Attributes:
-        trigger_point: A trigger point the candidate's explained matches name.
-        region: Its essential zone's region, which explains none of the queried regions.
-        contribution: ``ln(1 - unreported * sensitivity * essential)``, a negative number.
-    """
-
-    __repr__ = record_repr
-
-    trigger_point: str
-    region: str
-    contribution: float
-
-
-@attrs.frozen(kw_only=True)
-class PriorMatch:
-    """Evidence: a study found active trigger points in the muscle in people with the complaint.
-
-    Attributes:
-        prevalence: The prevalence record's id.
-        region: The queried region the study's complaint covers.
-        share: The share of the study's people with active trigger points in the muscle.
-        contribution: ``prior * ln(1 + share)``, added to the score (see :func:`rank`).
-    """
-
-    __repr__ = record_repr
-
-    prevalence: str
-    region: str
-    share: float
-    contribution: float
 
 
 @attrs.frozen(kw_only=True)
@@ -177,7 +64,7 @@ class Candidate:
         unexplained: The queried regions it does not explain.
         factors: Queried activities and symptoms tied to it.
         absent: Pain-free regions that count against it.
-        relations: Key and satellite relations with other candidates, as sentences.
+        relations: Key and satellite relations with other candidates, with their advice.
         cautions: ``(region, caution)`` notes for the queried regions.
         names: Display names of ids, for explanations (every id the evidence shows is among them).
         rank: The candidate's place, shared by candidates with equal scores ("competition"
@@ -196,7 +83,7 @@ class Candidate:
     unexplained: tuple[str, ...]
     factors: tuple[FactorMatch, ...]
     absent: tuple[AbsentMatch, ...]
-    relations: tuple[str, ...] = ()
+    relations: tuple[RelationMatch, ...] = ()
     cautions: tuple[tuple[str, str], ...] = ()
     names: Mapping[str, str] = attrs.field(factory=lambda: MappingProxyType({}), eq=False, repr=False)
     rank: int = 1
@@ -272,7 +159,7 @@ class Candidate:
             f"({name(p.prevalence, p.prevalence)})."
             for p in self.priors
         )
-        parts.extend(f"{sentence[0].upper()}{sentence[1:]}." for sentence in self.relations)
+        parts.extend(f"{r.text[0].upper()}{r.text[1:]}." for r in self.relations)
         if cautions:
             parts.extend(f"Caution ({name(region, region)}): {text}" for region, text in self.cautions)
         return " ".join(parts)
@@ -313,7 +200,7 @@ class Candidate:
             "absent": [cast("AbsentMatchDict", attrs.asdict(a)) for a in self.absent],
             "unreported": [cast("UnreportedMatchDict", attrs.asdict(u)) for u in self.unreported],
             "priors": [cast("PriorMatchDict", attrs.asdict(p)) for p in self.priors],
-            "relations": [relation_note(sentence, self.names) for sentence in self.relations],
+            "relations": [cast("RelationNoteDict", attrs.asdict(r)) for r in self.relations],
             "explanation": self.explain(cautions=cautions),
         }
 
@@ -329,9 +216,7 @@ class Candidate:
         found = [self.muscle.id, *(p.id for p in self.trigger_points), *self.unexplained]
         for item in self.evidence:
             found += [getattr(item, key) for key in _ID_FIELDS if hasattr(item, key)]
-        for note in self.relations:
-            relation = relation_note(note, self.names)
-            found += [relation["source"], relation["target"]]
+        found += [end for r in self.relations for end in (r.source, r.target)]
         found += [region for region, _ in self.cautions]
         return tuple(dict.fromkeys(found))
 

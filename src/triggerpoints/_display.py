@@ -11,14 +11,13 @@ curation notes.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
-    from triggerpoints._shapes import CautionDict, RelationNoteDict
+    from triggerpoints._shapes import CautionDict
 
 __all__ = [
     "brief",
@@ -30,7 +29,6 @@ __all__ = [
     "names_of",
     "record_html",
     "record_repr",
-    "relation_note",
 ]
 
 #: About how long a record's repr may grow before the rest is left out.
@@ -140,24 +138,6 @@ def record_html(self: object) -> str:
     """An HTML table of an attrs record's non-empty fields, for notebooks (no curation notes)."""
     rows = [(f"<b>{escape(name)}</b>", _cell(value)) for name, value in _shown(self)]
     return html_table(rows, caption=escape(type(self).__name__))
-
-
-#: The two sentences the ranking gives key and satellite relations in (see ``_scoring.py``).
-_ADVICE = (
-    r"treat (?P<source>.+?) first: (?:it keeps (?P<key>.+) trigger points active"
-    r"|(?P<satellite>.+) satellite trigger points lie in its referral zone)"
-)
-
-
-def relation_note(sentence: str, names: Mapping[str, str]) -> RelationNoteDict:
-    """A relation's advice as data: its kind and the ids of its two ends (the names where no id has them)."""
-    found = re.fullmatch(_ADVICE, sentence)  # re caches the compiled pattern
-    if found is None:  # pragma: no cover - the ranking writes only the two sentences above
-        return {"kind": "key", "source": "", "target": "", "text": sentence}
-    kind: Literal["satellite", "key"] = "key" if found["key"] is not None else "satellite"
-    ids = {name: key for key, name in names.items() if key.startswith(("muscle:", "tp:"))}
-    source, target = found["source"], found["key"] or found["satellite"]
-    return {"kind": kind, "source": ids.get(source, source), "target": ids.get(target, target), "text": sentence}
 
 
 def names_of(ids: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:

@@ -11,20 +11,21 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterator, Set
-from typing import Any
+from typing import Any, Literal
 
 from triggerpoints._atlas import Atlas
-from triggerpoints._candidates import (
+from triggerpoints._candidates import Candidate
+from triggerpoints._evidence import Weights
+from triggerpoints._geometry import geometry
+from triggerpoints._matches import (
     AbsentMatch,
-    Candidate,
     FactorMatch,
     MatchKind,
     PriorMatch,
     RegionMatch,
+    RelationMatch,
     UnreportedMatch,
 )
-from triggerpoints._evidence import Weights
-from triggerpoints._geometry import geometry
 from triggerpoints._models import Prevalence, Referral, RelationKind, TriggerPoint, Zone
 from triggerpoints._terms import TermReading
 
@@ -258,7 +259,7 @@ class Scorer:
             unexplained=unexplained,
             factors=factors,
             absent=absent,
-            relations=self.relation_notes(muscle, present),
+            relations=self.relations(muscle, present),
             cautions=cautions,
             names=self._ix.display,
             rank=place[0],
@@ -267,12 +268,13 @@ class Scorer:
             unreported=unreported,
         )
 
-    def relation_notes(self, muscle_id: str, present: Set[str]) -> tuple[str, ...]:
-        """Key and satellite relations of a muscle with other candidates, as advice."""
+    def relations(self, muscle_id: str, present: Set[str]) -> tuple[RelationMatch, ...]:
+        """Key and satellite relations of a muscle with other candidates, with their advice, each once."""
         advice = self.static.advice(muscle_id)
         if not advice:
             return ()
-        return tuple(dict.fromkeys(note for source, target, note in advice if source in present and target in present))
+        found = {match.relation: match for source, target, match in advice if source in present and target in present}
+        return tuple(found.values())
 
     def notes(self, candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
         """Why queried regions are explained by no candidate; why there is no candidate at all."""
@@ -315,7 +317,7 @@ class _Static:
         self._outer: dict[str, tuple[tuple[str, bool], ...]] = {}
         self._cover: dict[tuple[str, str], tuple[float, float]] = {}
         self._essential: dict[str, tuple[str, ...]] = {}
-        self._advice: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        self._advice: dict[str, tuple[tuple[str, str, RelationMatch], ...]] = {}
         self._best: dict[tuple[str, Weights], dict[str, RegionMatch]] = {}
         self._tables: dict[tuple[object, ...], dict[str, Any]] = {}
 
@@ -358,22 +360,26 @@ class _Static:
             found = self._essential[point] = tuple(dict.fromkeys(regions))
         return found
 
-    def advice(self, muscle: str) -> tuple[tuple[str, str, str], ...]:
-        """The muscle's key and satellite relations: the two muscles, and the advice."""
+    def advice(self, muscle: str) -> tuple[tuple[str, str, RelationMatch], ...]:
+        """The muscle's key and satellite relations: the muscles of their two ends, and the relation as advice."""
         found = self._advice.get(muscle)
         if found is None:
             by_id, display = self.ix.by_id, self.ix.display
-            notes: list[tuple[str, str, str]] = []
+            notes: list[tuple[str, str, RelationMatch]] = []
             for relation in (*self.ix.relations_out.get(muscle, ()), *self.ix.relations_in.get(muscle, ())):
                 owners = [_owner(by_id.get(end), end) for end in (relation.source, relation.target)]
                 source, target = display[relation.source], display[relation.target]
                 if relation.kind is RelationKind.SATELLITE:
-                    note = f"treat {source} first: {target} satellite trigger points lie in its referral zone"
+                    kind: Literal["satellite", "key"] = "satellite"
+                    text = f"treat {source} first: {target} satellite trigger points lie in its referral zone"
                 elif relation.kind is RelationKind.KEY:
-                    note = f"treat {source} first: it keeps {target} trigger points active"
+                    kind, text = "key", f"treat {source} first: it keeps {target} trigger points active"
                 else:
                     continue
-                notes.append((owners[0], owners[1], note))
+                match = RelationMatch(
+                    relation=relation.id, kind=kind, source=relation.source, target=relation.target, text=text
+                )
+                notes.append((owners[0], owners[1], match))
             found = self._advice[muscle] = tuple(notes)
         return found
 

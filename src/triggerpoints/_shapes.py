@@ -138,8 +138,9 @@ class PriorMatchDict(TypedDict):
 
 
 class RelationNoteDict(TypedDict):
-    """A key or satellite relation between two candidates: its kind, its two ends by id, and the advice."""
+    """A key or satellite relation between two candidates: its id, its kind, its two ends by id, and the advice."""
 
+    relation: str
     kind: Literal["satellite", "key"]
     source: str
     target: str
