@@ -21,6 +21,9 @@ deltoid" -> "deltoid"); the guides' group names ("forearm extensors", "erector s
 is. A name the dataset lacks is reported as such. ``--weight name=value`` (repeatable)
 ranks with other weights, to compare variants of the model.
 
+A benchmark file without a pain guide (``benchmarks/data/ranking-cases.json``, vignettes
+written from published case reports) is measured on its vignettes alone.
+
 Usage: python benchmarks/ranking_quality.py [--mode phrases|regions] [--weight NAME=VALUE] [BENCHMARK.json]
 """
 
@@ -214,8 +217,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
     header = f"dataset {atlas.dataset_version} ({len(atlas.muscles)} muscles), model {tp.MODEL_VERSION}"
     print(f"{header}, benchmark {args.benchmark.name}" + (f", weights {weights}" if weights else ""))
     bench = Bench(atlas, weights)
+    if args.mode == "regions" and any("regions" not in case for case in data["vignettes"]):
+        parser.error(f"{args.benchmark.name}: --mode regions needs every vignette to list its 'regions'")
     return {
-        "pain_guide": bench.pain_guide(data["pain_guide"]),
+        "pain_guide": bench.pain_guide(data["pain_guide"]) if data.get("pain_guide") else {},
         "vignettes": bench.vignettes(data["vignettes"], args.mode),
     }
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import runpy
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+import triggerpoints as tp
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 
@@ -36,3 +39,49 @@ def test_the_development_benchmark_ships_with_the_repository(script: dict[str, A
     assert "tie-averaged" in out.getvalue()
     assert 0 <= figures["vignettes"]["top 3"] <= 1
     assert {"top 5", "top 10"} <= set(figures["pain_guide"])
+
+
+CASES = BENCHMARKS / "data" / "ranking-cases.json"
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[dict[str, Any]]:
+    """The vignettes written from published case reports."""
+    vignettes: list[dict[str, Any]] = json.loads(CASES.read_text(encoding="utf-8"))["vignettes"]
+    return vignettes
+
+
+def test_every_published_case_cites_its_report_and_names_no_muscle_in_its_words(cases: list[dict[str, Any]]) -> None:
+    """Each case has its words, expected muscles, a citation and an address; the words never give the answer away."""
+    assert len(cases) >= 20
+    assert len({case["id"] for case in cases}) == len(cases)
+    for case in cases:
+        assert case["pain"], case["id"]
+        assert case["expected"], case["id"]
+        assert case["citation"], case["id"]
+        assert case["source_url"].startswith(("https://", "http://")), case["id"]
+        words = " ".join(case["pain"]).lower()
+        for expected in case["expected"]:
+            assert expected["muscle"].lower().split()[0] not in words, (case["id"], expected["muscle"])
+
+
+def test_the_cases_expected_muscles_are_the_ones_the_dataset_has(
+    script: dict[str, Any], cases: list[dict[str, Any]]
+) -> None:
+    """A muscle marked in_dataset resolves to dataset ids, one marked absent resolves to none."""
+    atlas = tp.load()
+    for case in cases:
+        for expected in case["expected"]:
+            found = script["muscle_ids"](atlas, expected["muscle"])
+            assert bool(found) is expected["in_dataset"], (case["id"], expected["muscle"])
+
+
+def test_a_benchmark_without_a_pain_guide_is_measured_on_its_vignettes(script: dict[str, Any]) -> None:
+    """The published-case file runs in phrase mode and is refused in region mode, which needs region ids."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        figures = script["main"]([str(CASES)])
+        assert figures["pain_guide"] == {}
+        assert 0 <= figures["vignettes"]["top 10"] <= 1
+        with contextlib.redirect_stderr(io.StringIO()) as err, pytest.raises(SystemExit):
+            script["main"](["--mode", "regions", str(CASES)])
+    assert "needs every vignette" in err.getvalue()
