@@ -11,25 +11,24 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
 
 from triggerpoints._atlas import Atlas
 from triggerpoints._geometry import geometry
+from triggerpoints._phrase import Found, Word, part_words, split_parts, subsets
 from triggerpoints._place import Place, Side
 from triggerpoints._text import (
     CONTRASTS,
     DIRECTIONS,
     FILLER,
-    GLUE,
     MOVEMENTS,
     NEGATIONS,
     SEPARATORS,
     SIDES,
     normalize,
-    place_words,
 )
 from triggerpoints.exceptions import AmbiguousKeyError
 
@@ -41,60 +40,12 @@ _POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part
 _SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe
 _BREAKS = SEPARATORS | NEGATIONS | CONTRASTS | MOVEMENTS
 _BETWEEN_ENDS = _BREAKS - {"and"}  # "between X and Y" runs to the next other separator
+_SIDE_WORDS = frozenset({"side", "sides"})  # "thumb *side* of the wrist"
+_DIRECTIONS_RAW = frozenset(DIRECTIONS) - _SIDE_WORDS  # may follow "bi": "bifrontal"
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _PENDING = 3  # words kept to narrow the next match, at most
-_COMPOUND = {  # one word, two directions
-    "anterolateral": ("anterior", "lateral"),
-    "anteromedial": ("anterior", "medial"),
-    "posterolateral": ("posterior", "lateral"),
-    "posteromedial": ("posterior", "medial"),
-}
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
 _BROAD_PARTS = 10  # ... with many parts of their own are broad areas
-
-
-@attrs.frozen(kw_only=True, eq=False, repr=False)
-class _Word:
-    """One word of a place: as written, its canonical place word, and what comes before it.
-
-    ``of`` is true when "of" comes between it and the place word before it; ``gap`` when
-    another filler word does ("pain", "felt"), which "of", "the", "my", ... do not.
-    """
-
-    raw: str
-    token: str
-    of: bool = False
-    gap: bool = False
-
-
-@attrs.define(eq=False, repr=False)
-class _Found:
-    """Regions read so far, with the words they rest on and the words left out.
-
-    Words taken back from ``used`` are not searched for and removed there (which would
-    cost the length of ``used`` each time): :meth:`drop` notes where ``used`` ended when a
-    word was taken back, and :meth:`kept` leaves out every earlier use of it.
-    """
-
-    regions: list[str] = attrs.Factory(list)
-    absent: list[str] = attrs.Factory(list)
-    used: list[str] = attrs.Factory(list)
-    ignored: list[str] = attrs.Factory(list)
-    warnings: list[str] = attrs.Factory(list)
-    dropped: dict[str, int] = attrs.Factory(dict)
-
-    def drop(self, words: Iterable[str]) -> None:
-        """Take back every use of ``words`` so far (uses added later stay)."""
-        self.dropped.update(dict.fromkeys(words, len(self.used)))
-
-    def reuse(self, words: Iterable[str]) -> None:
-        """Replace the words used so far with ``words``."""
-        self.used, self.dropped = list(words), {}
-
-    def kept(self) -> list[str]:
-        """The words used, without those taken back."""
-        dropped = self.dropped
-        return [word for number, word in enumerate(self.used) if number >= dropped.get(word, 0)]
 
 
 class _Reader:
@@ -105,10 +56,23 @@ class _Reader:
         self.keys = atlas.places
         self.shape = geometry(atlas)
         self._between: dict[frozenset[str], str] | None = None
+        self._names_of: dict[str, list[tuple[str, ...]]] | None = None
         # No run of words longer than the longest region key can match (a level word may
         # be added to a run, never taken away): the greedy reader tries no longer run, so
         # it reads a phrase in time linear in its length.
         self.longest = max(map(len, self.keys), default=0)
+        self.after_bi = frozenset().union(*self.keys) | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
+
+    def words(self, text: str) -> list[str]:
+        """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi")."""
+        words: list[str] = []
+        for word in normalize(text).split():
+            rest = word[2:]
+            if word.startswith("bi") and word not in SIDES and rest in self.after_bi:
+                words += ["both", rest]
+            else:
+                words.append(word)
+        return words
 
     # --- one place: a head word and its modifiers ---------------------------------------
 
@@ -131,7 +95,7 @@ class _Reader:
                     return found
         return None
 
-    def place(self, words: list[_Word], found: _Found) -> list[tuple[str, int, int]]:
+    def place(self, words: list[Word], found: Found) -> list[tuple[str, int, int]]:
         """Greedy longest matches, left to right; modifiers left before a match narrow it if they can."""
         matches: list[tuple[str, int, int]] = []
         pending: list[int] = []
@@ -156,18 +120,37 @@ class _Reader:
         return matches
 
     def narrow(
-        self, region: str, words: list[_Word], pending: list[int], start: int, end: int
+        self, region: str, words: list[Word], pending: list[int], start: int, end: int
     ) -> tuple[str, tuple[int, ...]]:
         """The region with as many of the pending direction words as still name one."""
         run = [word.token for word in words[start:end]]
         for size in range(len(pending), 0, -1):
-            for kept in _subsets(pending, size):
+            for kept in subsets(pending, size):
                 narrower = self.match([*(words[n].token for n in kept), *run])
                 if narrower is not None:
                     return narrower, kept
+        # "top of my second toe": the direction narrows the region under its other names
+        # ("top of the lesser toes"), to a region inside it.
+        inside = self.atlas.indexes.descendants[region]
+        for other in self.names_of(region) if pending and inside else ():
+            for size in range(len(pending), 0, -1):
+                for kept in subsets(pending, size):
+                    narrower = self.match([*(words[n].token for n in kept), *other])
+                    if narrower in inside:
+                        return narrower, kept
         return region, ()
 
-    def segment(self, words: list[_Word], found: _Found) -> list[str]:
+    def names_of(self, region: str) -> list[tuple[str, ...]]:
+        """The place words of each of the region's own names, shortest first."""
+        if self._names_of is None:
+            table: dict[str, list[tuple[str, ...]]] = {}
+            for key, ids in sorted(self.keys.items(), key=lambda item: (len(item[0]), sorted(item[0]))):
+                if len(ids) == 1:
+                    table.setdefault(next(iter(ids)), []).append(tuple(sorted(key)))
+            self._names_of = table
+        return self._names_of.get(region, [])
+
+    def segment(self, words: list[Word], found: Found) -> list[str]:
         """The regions of one place; of two far-apart regions in it, the body part the phrase is about."""
         mark = len(found.ignored), len(found.used)
         matches = self.place(words, found)
@@ -179,6 +162,13 @@ class _Reader:
         dropped_words: set[str] = set()
         for match in matches:
             between = words[kept[-1][2] : match[1] + 1] if kept else []
+            if len(between) == 2 and between[0].raw in _SIDE_WORDS and between[1].of:
+                # "thumb side of the wrist": the first part names a side of the second, not a place.
+                raws = [word.raw for word in words[kept.pop()[1] : match[1]]]
+                found.ignored += raws
+                dropped_words.update(raws)
+                kept.append(match)
+                continue
             if not kept or any(word.gap for word in between) or not self.far_apart(kept[-1][0], match[0]):
                 kept.append(match)
                 continue
@@ -211,19 +201,19 @@ class _Reader:
                     words = normalize(alias).split()
                     if "between" in words:
                         rest = words[words.index("between") + 1 :]
-                        named = frozenset(self.places(rest, _Found(), between=False))
+                        named = frozenset(self.places(rest, Found(), between=False))
                         if named:
                             table.setdefault(named, region.id)
             self._between = table
         return self._between
 
-    def places(self, words: list[str], found: _Found, *, between: bool = True) -> list[str]:
+    def places(self, words: list[str], found: Found, *, between: bool = True) -> list[str]:
         """The regions of a run of words without punctuation, joined by "and", "to", ... ."""
         regions: list[str] = []
         offset = 0  # the words before it are read: each "between" once, left to right
         while between and (start := _find(words, "between", offset)) is not None:
             end = next((n for n in range(start + 1, len(words)) if words[n] in _BETWEEN_ENDS), len(words))
-            inner = self.innermost(self.places(words[start + 1 : end], _Found(), between=False))
+            inner = self.innermost(self.places(words[start + 1 : end], Found(), between=False))
             space = self.between().get(frozenset(inner))
             if space is None:
                 found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
@@ -233,13 +223,13 @@ class _Reader:
             offset = end
         return regions + self.separated(words[offset:], found)
 
-    def separated(self, words: list[str], found: _Found) -> list[str]:
+    def separated(self, words: list[str], found: Found) -> list[str]:
         """The regions of a run of words with no "between" to read, cut at separators."""
         regions: list[str] = []
-        parts = self.bound(_parts(words))
-        carried: list[_Word] = []
+        parts = self.bound(split_parts(words))
+        carried: list[Word] = []
         for number, part in enumerate(parts):
-            tokens = _tokens(part)
+            tokens = part_words(part)
             own = [word for word in tokens if word.token in _DIRECTIONS]
             if part[0] == "and" and carried and not own and tokens:
                 joined = self.match([*(w.token for w in carried), *(w.token for w in tokens)])
@@ -249,8 +239,10 @@ class _Reader:
                     continue
             ahead = self.ahead(tokens, parts[number + 1] if number + 1 < len(parts) else [])
             if ahead is not None:
-                regions.append(ahead)
-                found.used += [w.raw for w in tokens]
+                region, cut = ahead
+                regions.append(region)
+                found.ignored += [w.raw for w in tokens[:cut]]
+                found.used += [w.raw for w in tokens[cut:]]
                 continue
             if own:
                 carried = own
@@ -265,11 +257,11 @@ class _Reader:
         in linear time.
         """
         joined = [list(parts[0])]
-        tokens = [w.token for w in _tokens(parts[0])]  # the place words of the group joined last
+        tokens = [w.token for w in part_words(parts[0])]  # the place words of the group joined last
         start = 0  # where the greedy reading of the group resumes
         for part in parts[1:]:
             boundary = len(tokens)
-            tokens += [w.token for w in _tokens(part)]
+            tokens += [w.token for w in part_words(part)]
             crossing = self.spans(tokens, boundary, start) if part[0] not in ("and", "or") and boundary else None
             if crossing is not None:
                 joined[-1].extend(part)
@@ -295,12 +287,14 @@ class _Reader:
         enclosing = {a for region in regions for a in ancestors[region]}
         return list(dict.fromkeys(r for r in regions if r not in enclosing))
 
-    def ahead(self, tokens: list[_Word], following: list[str]) -> str | None:
-        """A part of modifiers only, before "and": the region they name with the next part's body part.
+    def ahead(self, tokens: list[Word], following: list[str]) -> tuple[str, int] | None:
+        """A part ending in modifiers only, before "and": the region they name with the next part's body part.
 
         "front and back of the knee", "back and bottom of the heel", "fourth and fifth
         fingers" ("back" alone before "and" is a direction only when "of" follows in the
-        next part: "back and neck").
+        next part: "back and neck"). Words before the modifiers that name no place
+        ("numbness in the little and ring fingers") are left out: returns the region and
+        how many leading words were left out.
         """
         if not tokens or not following or following[0] != "and":
             return None
@@ -308,27 +302,22 @@ class _Reader:
             return None
         if any(w.token not in _DIRECTIONS and w.raw != _BACK and self.match([w.token]) for w in tokens):
             return None
-        directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens]
-        after = [w.token for w in _tokens(following)]
-        for size in range(min(len(after), self.longest), 0, -1):
-            region = self.match([*directions, *after[-size:]])
-            if region is not None:
-                return region
+        after = [w.token for w in part_words(following)]
+        # At most _PENDING modifiers, and the body part is the next part's last word or one
+        # near its start ("ring fingers of my hand"): a long phrase is still read in linear time.
+        ends = [len(after), *range(min(len(after) - 1, self.longest), 0, -1)]
+        for cut in range(max(0, len(tokens) - _PENDING), len(tokens)):
+            directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens[cut:]]
+            for end in ends:
+                for size in range(min(end, self.longest), 0, -1):
+                    region = self.match([*directions, *after[end - size : end]])
+                    if region is not None:
+                        return region, cut
         return None
 
     def names(self, regions: Sequence[str]) -> list[str]:
         """Display names of regions."""
         return [self.atlas.indexes.display[region] for region in regions]
-
-
-def _subsets(items: list[int], size: int) -> list[tuple[int, ...]]:
-    """The subsets of ``items`` of one size, nearest to the head word (the end of the list) first."""
-    if size == 0:
-        return [()]
-    if size > len(items):
-        return []
-    with_last = [(*rest, items[-1]) for rest in _subsets(items[:-1], size - 1)]
-    return with_last + _subsets(items[:-1], size)
 
 
 def _find(words: list[str], word: str, start: int) -> int | None:
@@ -337,33 +326,6 @@ def _find(words: list[str], word: str, start: int) -> int | None:
         return words.index(word, start)
     except ValueError:
         return None
-
-
-def _parts(words: list[str]) -> list[list[str]]:
-    """Words cut before every separator; each part starts with its separator (or "")."""
-    parts: list[list[str]] = [[""]]
-    for word in words:
-        if word in SEPARATORS:
-            parts.append([word])
-        else:
-            parts[-1].append(word)
-    return parts
-
-
-def _tokens(part: list[str]) -> list[_Word]:
-    """The place words of one part, each with its raw word and whether "of" precedes it."""
-    words = part[1:]
-    tokens: list[_Word] = []
-    of = gap = False
-    for raw, token in zip(words, place_words(words), strict=True):
-        if token is not None:
-            tokens += [_Word(raw=raw, token=part, of=of, gap=gap) for part in _COMPOUND.get(token, (token,))]
-            of = gap = False
-        elif raw == "of":
-            of = True
-        elif raw not in GLUE:
-            gap = True
-    return tokens
 
 
 _LOCK = threading.Lock()
@@ -391,11 +353,11 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
         AmbiguousKeyError: The phrase is the start of the names of several muscles or regions.
     """
     text = phrase if isinstance(phrase, str) else ""
-    words = normalize(text).split()
-    side = _side(words)
     reader = _reader(atlas)
+    words = reader.words(text)
+    side = _side(words)
     exact = atlas.find(text, kind="region")
-    found = _Found()
+    found = Found()
     if len(exact) == 1:
         found.regions = list(exact)
         found.reuse(w for w in words if w not in FILLER and w not in SIDES)
@@ -407,10 +369,10 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
     return _place(reader, text, side, found)
 
 
-def _read_clauses(reader: _Reader, text: str, found: _Found) -> None:
+def _read_clauses(reader: _Reader, text: str, found: Found) -> None:
     """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped."""
     for clause in _CLAUSES.split(text):
-        words = normalize(clause).split()
+        words = reader.words(clause)
         state, run = "pain", list[str]()
         for word in [*words, ""]:
             if word in NEGATIONS or word in CONTRASTS or word in MOVEMENTS or not word:
@@ -435,7 +397,7 @@ def _read_clauses(reader: _Reader, text: str, found: _Found) -> None:
                 run.append(word)
 
 
-def _read_partial(reader: _Reader, key: str, found: _Found) -> None:
+def _read_partial(reader: _Reader, key: str, found: Found) -> None:
     """A phrase that starts the name of one region, or names a muscle: where that muscle lies."""
     if len(key) < 4:
         return
@@ -461,7 +423,7 @@ def _read_partial(reader: _Reader, key: str, found: _Found) -> None:
             found.warnings.append(f"{key!r} names a muscle: read as where {atlas.indexes.display[muscle]} lies")
 
 
-def _place(reader: _Reader, text: str, side: Side | None, found: _Found) -> Place:
+def _place(reader: _Reader, text: str, side: Side | None, found: Found) -> Place:
     """The reading: enclosing regions dropped for the ones inside them, warnings for broad areas."""
     ancestors = reader.atlas.indexes.ancestors
     regions = tuple(dict.fromkeys(found.regions))
