@@ -55,3 +55,14 @@ def test_every_reading_accounts_for_its_words() -> None:
         place = tp.resolve_place(entry["phrase"])
         assert set() == set(place.used) & set(place.ignored)
         assert set(place.regions) | set(place.absent) == set(place.names)
+
+
+def test_a_refused_phrase_suggests_places_for_the_words_it_could_not_place() -> None:
+    """Nothing is close to the whole phrase, so the suggestions are those for its unread word "side"."""
+    with pytest.raises(tp.UnknownIdError) as caught:
+        tp.resolve_place("a stitch in my side")
+    assert caught.value.suggestions
+    assert all("side" in suggestion for suggestion in caught.value.suggestions)
+    with pytest.raises(tp.UnknownIdError) as nothing:
+        tp.resolve_place("xyzzy plugh")
+    assert () == nothing.value.suggestions

@@ -37,14 +37,19 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
        name or alias (a level word may be added: "back of my arm" is the back of the
        upper arm); up to three words that start no match ("outer", "ulnar", "plantar
        aspect of") narrow the next match if they can, and are ignored if not ("front
-       teeth" is the teeth); "anterolateral" and its kind are two directions.
+       teeth" is the teeth); "anterolateral" and its kind are two directions; "bi"
+       before a place word is both sides ("bitemporal").
     4. "between X and Y" is the region named as the space between them ("between
        thumb and index finger" is the web of the thumb). A direction word carries
-       over "and" to a bare place that follows ("back of the wrist and hand").
+       over "and" to a bare place that follows ("back of the wrist and hand"), and
+       modifiers before "and" take the next place's body part ("little and ring
+       fingers").
     5. Two regions read from one place whose zones do not meet on the body are one
        body part and a word about it: with "of" between them the second is the part
        ("head of the first metatarsal"), without it the first ("butt cheek", "toe
-       knuckles"). Of the regions found, one that encloses another is dropped.
+       knuckles"); a body part before "side of" names a side of the next ("thumb side
+       of the wrist" is the wrist). Of the regions found, one that encloses another is
+       dropped.
     6. A phrase that reads as no region may be the beginning of one region's name
        ("zygomatic"), or a muscle's name or the beginning of one ("zygomaticus"),
        read as the regions where its trigger points lie on the body map; the
@@ -65,8 +70,8 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
         The reading.
 
     Raises:
-        UnknownIdError: The phrase names no region, painful or not; close region words
-            are suggested.
+        UnknownIdError: The phrase names no region, painful or not; region words close
+            to the phrase, or else to a word of it that was not placed, are suggested.
         AmbiguousKeyError: The phrase is the beginning of several names.
         InputTooLargeError: The phrase is longer than the limit; it is refused, not cut.
 
@@ -87,5 +92,5 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     atlas = load() if atlas is None else atlas
     place = read_place(phrase, atlas)
     if not place.regions and not place.absent:  # the error works out suggestions only if they are read
-        raise atlas.names.unknown("region", str(phrase), ("region",))
+        raise atlas.names.unknown("region", str(phrase), ("region",), place.ignored)
     return place

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -170,10 +170,23 @@ class Names:
             raise AmbiguousKeyError(text, ids)
         return self.indexes.by_id[ids[0]]
 
-    def unknown(self, label: str, key: str, kinds: Iterable[Kind]) -> UnknownIdError:
-        """An error for ``key``, whose suggestions among ``kinds`` are found when first read."""
-        wanted = tuple(kinds)
-        return UnknownIdError(label, key, lambda: self.suggest(wanted, key))
+    def unknown(self, label: str, key: str, kinds: Iterable[Kind], words: Sequence[str] = ()) -> UnknownIdError:
+        """An error for ``key``, whose suggestions among ``kinds`` are found when first read.
+
+        When nothing is close to the whole of ``key``, the suggestions are those for the
+        first of ``words`` (the words of a phrase left unread) that has any: "a stitch
+        in my side" gets those for "side".
+        """
+        wanted, parts = tuple(kinds), tuple(words)
+
+        def suggestions() -> list[str]:
+            for text in (key, *parts):
+                found = self.suggest(wanted, text)
+                if found:
+                    return found
+            return []
+
+        return UnknownIdError(label, key, suggestions)
 
     def unknown_id(self, key: object) -> UnknownIdError:
         """An error for an id that names no record, suggesting close ids when read."""
