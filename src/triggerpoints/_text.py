@@ -230,7 +230,12 @@ DIRECTIONS: dict[str, str] = {
 }
 
 #: Words with one canonical spelling among place words ("little finger" = "small finger").
-SYNONYMS: dict[str, str] = {"little": "small", "pinkie": "pinky", "mid": "middle"}
+SYNONYMS: dict[str, str] = {
+    "little": "small",
+    "pinkie": "pinky",
+    "mid": "middle",
+    **dict.fromkeys(("under", "underneath", "beneath"), "underside"),  # "under my heel": its underside
+}
 
 #: Side words and the side they name.
 SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
