@@ -33,6 +33,8 @@ BAD_CALLS = [
     ["coverage", "--data", "/no/such/file.json"],
     ["show", "glute", "--extend"],
     ["no-such-command"],
+    ["rank", "buttock", "--top", "-3"],
+    ["search", "glute", "extra", "words"],
 ]
 
 
@@ -48,6 +50,14 @@ def test_bad_values_give_one_line_and_no_traceback(
     assert "Traceback" not in captured.err
     errors = [line for line in captured.err.splitlines() if "error" in line]
     assert 1 == len(errors), captured.err
+
+
+def test_an_unknown_option_shows_the_subcommands_usage_and_a_close_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """``rank buttock --limt 3``: the usage is rank's, and the error suggests ``--limit``."""
+    assert 2 == main(["rank", "buttock", "--limt", "3"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: triggerpoints rank")
+    assert err.rstrip().endswith("error: unrecognized arguments: --limt 3; did you mean --limit?")
 
 
 def test_csv_cells_that_would_run_as_formulas_are_made_inert(

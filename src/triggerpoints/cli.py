@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -349,7 +351,7 @@ def _parser() -> argparse.ArgumentParser:
         name: str, run: Callable[[argparse.Namespace, TextIO], int], text: str, *, json: bool = True
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[json_option, data] if json else [data], help=text, description=text)
-        sub.set_defaults(run=run, **({} if json else {"json": False}))
+        sub.set_defaults(run=run, command_parser=sub, **({} if json else {"json": False}))
         return sub
 
     show = command("show", _show, "show a muscle, trigger point, region or other record with its facts and sources")
@@ -462,10 +464,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _unrecognized(parser: argparse.ArgumentParser, extras: list[str]) -> NoReturn:
+    """A usage error naming the arguments the (sub)command does not take, with its usage and a close option."""
+    options = re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", parser.format_usage())
+    given = extras[0].partition("=")[0]
+    close = difflib.get_close_matches(given, options, n=1) if given.startswith("-") else []
+    parser.error(f"unrecognized arguments: {' '.join(extras)}" + (f"; did you mean {close[0]}?" if close else ""))
+
+
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            _unrecognized(getattr(args, "command_parser", parser), extras)
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 1
     if args.extend and not args.data and args.command != "validate":
