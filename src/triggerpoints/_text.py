@@ -212,7 +212,7 @@ FILLER = (
         slightly pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender
         tenderness discomfort feel feels felt feeling sensation sharp dull burning throbbing
         nagging constant down up along across through as far area region part i have has get gets
-        muscle muscles
+        muscle muscles aspect aspects
         """.split()
     )
     | SEPARATORS
