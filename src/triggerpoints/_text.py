@@ -182,7 +182,7 @@ SEPARATORS = frozenset(
     """
     and or to into onto toward towards till until then plus also from with while when where spreading
     spreads radiating radiates running runs going goes reaching reaches extending extends travels
-    travelling traveling shooting shoots
+    travelling traveling shooting shoots radiate radiated travel traveled travelled
     """.split()
 )
 
