@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import triggerpoints as tp
 from triggerpoints._geometry import geometry
+from triggerpoints._text import FILLER, normalize
 
 LN = math.log
 UNREPORTED = LN(1 - 0.1 * 0.9 * 1.0)  # one essential zone that no queried region reaches, default weights
@@ -299,3 +300,19 @@ def test_explanations_name_unexplained_regions_by_name(mini: tp.Atlas) -> None:
     text = partial.explain()
     assert "It does not explain:" in text
     assert "region:" not in text.split("It does not explain:")[1]
+
+
+def test_every_word_of_an_activity_or_symptom_name_reads_as_something_when_lenient() -> None:
+    """No word that names part of a factor or symptom is taken for filler or a separator ('reach', 'extended')."""
+    atlas = tp.load()
+    unread = []
+    for kind, records in (("activity", atlas.factors), ("symptom", atlas.symptoms)):
+        for record in records:
+            for name in (record.name, *record.aliases):
+                for word in normalize(name).split():
+                    if word in FILLER or len(word) < 4 or not word.isalpha():
+                        continue
+                    activities, symptoms = ([word], []) if kind == "activity" else ([], [word])
+                    if not tp.rank([], activities=activities, symptoms=symptoms, strict=False).terms:
+                        unread.append((record.id, word))
+    assert [] == unread
