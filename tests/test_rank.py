@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import triggerpoints as tp
 from triggerpoints._geometry import geometry
-from triggerpoints._text import FILLER, normalize
+from triggerpoints._text import TERM_FILLER, normalize
 
 LN = math.log
 UNREPORTED = LN(1 - 0.1 * 0.9 * 1.0)  # one essential zone that no queried region reaches, default weights
@@ -303,16 +303,30 @@ def test_explanations_name_unexplained_regions_by_name(mini: tp.Atlas) -> None:
 
 
 def test_every_word_of_an_activity_or_symptom_name_reads_as_something_when_lenient() -> None:
-    """No word that names part of a factor or symptom is taken for filler or a separator ('reach', 'extended')."""
+    """No word that names part of a factor or symptom is dropped as filler ('reaching', 'running')."""
     atlas = tp.load()
     unread = []
     for kind, records in (("activity", atlas.factors), ("symptom", atlas.symptoms)):
         for record in records:
             for name in (record.name, *record.aliases):
                 for word in normalize(name).split():
-                    if word in FILLER or len(word) < 4 or not word.isalpha():
+                    if word in TERM_FILLER or len(word) < 4 or not word.isalpha():
                         continue
                     activities, symptoms = ([word], []) if kind == "activity" else ([], [word])
                     if not tp.rank([], activities=activities, symptoms=symptoms, strict=False).terms:
                         unread.append((record.id, word))
     assert [] == unread
+
+
+@pytest.mark.parametrize(
+    ("kind", "word"),
+    [
+        *(("activity", word) for word in ("reach", "reaching", "running", "lifting", "gardening", "typing")),
+        *(("activity", word) for word in ("driving", "sitting", "extended", "carrying", "chewing")),
+        *(("symptom", word) for word in ("stiffness", "numbness", "burning", "weakness")),
+    ],
+)
+def test_words_people_use_for_activities_and_symptoms_read_when_lenient(kind: str, word: str) -> None:
+    """One word, as a person types it after --activity or --symptom, names at least one record."""
+    activities, symptoms = ([word], []) if kind == "activity" else ([], [word])
+    assert tp.rank([], activities=activities, symptoms=symptoms, strict=False).terms

@@ -19,7 +19,7 @@ import attrs
 from triggerpoints._atlas import Atlas
 from triggerpoints._display import record_repr
 from triggerpoints._limits import check_text
-from triggerpoints._text import FILLER, normalize, singular
+from triggerpoints._text import TERM_FILLER, normalize, singular
 from triggerpoints.exceptions import AmbiguousKeyError
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _read(
         return (leading[0],), "beginning"
     if len(leading) > 1 and strict:
         raise AmbiguousKeyError(phrase, sorted(display[i] for i in leading))
-    stems = [_stem(word) for word in key.split() if word not in FILLER]
+    stems = [_stem(word) for word in key.split() if word not in TERM_FILLER]
     if not strict and stems and all(len(stem) >= _SHORTEST - 1 for stem in stems):
         matching = {i for word, ids in table.items() if _begins(stems, word.split()) for i in ids}
         if matching:

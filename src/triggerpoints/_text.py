@@ -13,15 +13,18 @@ from collections.abc import Iterable
 from itertools import islice
 
 __all__ = [
+    "CONNECTIVES",
     "CONTRASTS",
     "DIRECTIONS",
     "FILLER",
     "GLUE",
     "MOVEMENTS",
     "NEGATIONS",
+    "PATH_VERBS",
     "SEPARATORS",
     "SIDES",
     "SYNONYMS",
+    "TERM_FILLER",
     "Similarity",
     "close_matches",
     "normalize",
@@ -177,14 +180,22 @@ class Similarity:
         return round(0.7 * ratio, 6) if ratio >= 0.6 else 0.0
 
 
-#: Words that end one place in a phrase and may start the next ("thigh *to* the ankle").
-SEPARATORS = frozenset(
+#: Words that join places and carry nothing else ("thigh *to* the ankle").
+CONNECTIVES = frozenset(
+    "and or to into onto toward towards till until then plus also from with while when where".split()
+)
+
+#: Verbs of pain moving on ("*radiating* to the ankle"): they join places, and they may name
+#: an activity or a symptom ("reaching", "running", "shooting pain").
+PATH_VERBS = frozenset(
     """
-    and or to into onto toward towards till until then plus also from with while when where spreading
-    spreads radiating radiates running runs going goes reaching reaches extending extends travels
-    travelling traveling shooting shoots radiate radiated travel traveled travelled
+    spreading spreads radiating radiates running runs going goes reaching reaches extending extends
+    travels travelling traveling shooting shoots radiate radiated travel traveled travelled
     """.split()
 )
+
+#: Words that end one place in a phrase and may start the next.
+SEPARATORS = CONNECTIVES | PATH_VERBS
 
 #: Words skipped when looking at the word after a direction ("back *of my* thigh").
 GLUE = frozenset("of the my his her their your our a an this that these those left right both bilateral".split())
@@ -217,6 +228,10 @@ FILLER = (
     )
     | SEPARATORS
 )
+
+#: Filler in an activity or symptom phrase: the same, except the verbs of pain moving on,
+#: which may be the activity or the symptom itself ("reaching", "running", "shooting").
+TERM_FILLER = FILLER - PATH_VERBS
 
 #: Direction words and their canonical form ("back" and "rear" only before another place word:
 #: "back of the thigh", but "lower back"; "side" only where no direction word precedes it).
