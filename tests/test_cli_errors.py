@@ -52,12 +52,22 @@ def test_bad_values_give_one_line_and_no_traceback(
     assert 1 == len(errors), captured.err
 
 
-def test_an_unknown_option_shows_the_subcommands_usage_and_a_close_option(capsys: pytest.CaptureFixture[str]) -> None:
-    """``rank buttock --limt 3``: the usage is rank's, and the error suggests ``--limit``."""
-    assert 2 == main(["rank", "buttock", "--limt", "3"])
+@pytest.mark.parametrize(
+    ("argv", "close"),
+    [
+        (["rank", "buttock", "--limt", "3"], "--limit"),
+        (["show", "glute", "--kindd", "muscle"], "--kind"),
+        (["explore", "--no-browsr"], "--no-browser"),
+    ],
+)
+def test_an_unknown_option_shows_the_subcommands_usage_and_a_close_option(
+    argv: list[str], close: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``rank buttock --limt 3``: the usage is rank's, and the error suggests ``--limit``; so for every command."""
+    assert 2 == main(argv)
     err = capsys.readouterr().err
-    assert err.startswith("usage: triggerpoints rank")
-    assert err.rstrip().endswith("error: unrecognized arguments: --limt 3; did you mean --limit?")
+    assert err.startswith(f"usage: triggerpoints {argv[0]}")
+    assert err.rstrip().endswith(f"did you mean {close}?")
 
 
 def test_csv_cells_that_would_run_as_formulas_are_made_inert(

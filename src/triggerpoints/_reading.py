@@ -70,6 +70,8 @@ class _Reader:
             rest = word[2:]
             if word.startswith("bi") and word not in SIDES and rest in self.after_bi:
                 words += ["both", rest]
+            elif words and words[-1] == "bi" and word in self.after_bi:  # "bi-temporal"
+                words[-1:] = ["both", word]
             else:
                 words.append(word)
         return words
@@ -123,20 +125,16 @@ class _Reader:
         self, region: str, words: list[Word], pending: list[int], start: int, end: int
     ) -> tuple[str, tuple[int, ...]]:
         """The region with as many of the pending direction words as still name one."""
-        run = [word.token for word in words[start:end]]
-        for size in range(len(pending), 0, -1):
-            for kept in subsets(pending, size):
-                narrower = self.match([*(words[n].token for n in kept), *run])
-                if narrower is not None:
-                    return narrower, kept
-        # "top of my second toe": the direction narrows the region under its other names
-        # ("top of the lesser toes"), to a region inside it.
+        run = tuple(word.token for word in words[start:end])
+        # "top of my second toe": a direction that narrows no name the phrase used may narrow
+        # one of the region's other names ("top of the lesser toes"), to a region inside it.
         inside = self.atlas.indexes.descendants[region]
-        for other in self.names_of(region) if pending and inside else ():
+        names = (run, *(self.names_of(region) if pending and inside else ()))
+        for number, name in enumerate(names):
             for size in range(len(pending), 0, -1):
                 for kept in subsets(pending, size):
-                    narrower = self.match([*(words[n].token for n in kept), *other])
-                    if narrower in inside:
+                    narrower = self.match([*(words[n].token for n in kept), *name])
+                    if narrower is not None and (number == 0 or narrower in inside):
                         return narrower, kept
         return region, ()
 
@@ -162,10 +160,11 @@ class _Reader:
         dropped_words: set[str] = set()
         for match in matches:
             between = words[kept[-1][2] : match[1] + 1] if kept else []
-            if len(between) == 2 and between[0].raw in _SIDE_WORDS and between[1].of:
+            if len(between) == 2 and between[0].raw in _SIDE_WORDS and not between[0].gap and between[1].of:
                 # "thumb side of the wrist": the first part names a side of the second, not a place.
-                raws = [word.raw for word in words[kept.pop()[1] : match[1]]]
-                found.ignored += raws
+                side = kept.pop()
+                raws = [word.raw for word in words[side[1] : side[2]]]
+                found.ignored += [*raws, between[0].raw]
                 dropped_words.update(raws)
                 kept.append(match)
                 continue
@@ -302,11 +301,15 @@ class _Reader:
             return None
         if any(w.token not in _DIRECTIONS and w.raw != _BACK and self.match([w.token]) for w in tokens):
             return None
-        after = [w.token for w in part_words(following)]
-        # At most _PENDING modifiers, and the body part is the next part's last word or one
-        # near its start ("ring fingers of my hand"): a long phrase is still read in linear time.
-        ends = [len(after), *range(min(len(after) - 1, self.longest), 0, -1)]
-        for cut in range(max(0, len(tokens) - _PENDING), len(tokens)):
+        following_words = part_words(following)
+        after = [w.token for w in following_words]
+        # The body part is the next part's last word, or ends one of the places read in it
+        # ("ring fingers of my hand", not the "shoulder" of "shoulder blade"); at most
+        # _PENDING modifiers, and leading words are left out only where this part names no
+        # place itself ("numbness", but not the "si" of "SI joint"): linear time still.
+        ends = [len(after), *(end for _, _, end in reversed(self.place(following_words, Found())) if end < len(after))]
+        cuts = range(max(0, len(tokens) - _PENDING), len(tokens)) if not self.place(tokens, Found()) else range(1)
+        for cut in cuts:
             directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens[cut:]]
             for end in ends:
                 for size in range(min(end, self.longest), 0, -1):

@@ -253,7 +253,7 @@ SYNONYMS: dict[str, str] = {
 }
 
 #: Side words and the side they name.
-SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both"}
+SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both", "bilaterally": "both"}
 
 
 def singular(word: str) -> str:

@@ -351,7 +351,7 @@ def _parser() -> argparse.ArgumentParser:
         name: str, run: Callable[[argparse.Namespace, TextIO], int], text: str, *, json: bool = True
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[json_option, data] if json else [data], help=text, description=text)
-        sub.set_defaults(run=run, command_parser=sub, **({} if json else {"json": False}))
+        sub.set_defaults(run=run, **({} if json else {"json": False}))
         return sub
 
     show = command("show", _show, "show a muscle, trigger point, region or other record with its facts and sources")
@@ -433,6 +433,8 @@ def _parser() -> argparse.ArgumentParser:
     ):
         report.add_argument(flag, action="store_true", help=text)
     _explore_command(commands)
+    for sub in commands.choices.values():  # where an unknown option is reported
+        sub.set_defaults(command_parser=sub)
     return parser
 
 
