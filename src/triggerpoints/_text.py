@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from itertools import islice
 
 __all__ = [
     "CONNECTIVES",
@@ -305,7 +304,9 @@ _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
     if word != "back":
         return None if previous in _CANONICAL_DIRECTIONS else "lateral"
-    following = next((later for later in islice(words, number + 1, None) if later not in GLUE), None)
+    # By position, not islice(words, number + 1): islice walks from the start each time,
+    # which made "back of the back of the ..." take time quadratic in its length.
+    following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
     return "posterior" if following is not None and following not in FILLER else "back"
 
 
