@@ -103,15 +103,20 @@ class _Reader:
         pending: list[int] = []
         start = 0
         while start < len(words):
-            for end in range(min(len(words), start + self.longest), start, -1):
-                region = self.match([word.token for word in words[start:end]])
-                if region is not None:
-                    region, kept = self.narrow(region, words, pending, start, end)
-                    found.ignored += [words[n].raw for n in pending if n not in kept]
-                    found.used += [words[n].raw for n in (*kept, *range(start, end))]
-                    matches.append((region, start, end))
-                    pending, start = [], end
-                    break
+            found_at = self.longest_at(words, start)
+            if found_at is not None and words[start].token in _DIRECTIONS:
+                # A direction word does not split the body part after it: "behind my
+                # *shoulder blade*" is not the back of the shoulder and a word "blade".
+                later = self.longest_at(words, start + 1)
+                if later is not None and later[1] > found_at[1]:
+                    found_at = None
+            if found_at is not None:
+                region, end = found_at
+                region, kept = self.narrow(region, words, pending, start, end)
+                found.ignored += [words[n].raw for n in pending if n not in kept]
+                found.used += [words[n].raw for n in (*kept, *range(start, end))]
+                matches.append((region, start, end))
+                pending, start = [], end
             else:
                 # A word that starts no match may narrow the next one ("outer", "ulnar", "plantar").
                 pending.append(start)
@@ -120,6 +125,14 @@ class _Reader:
                 start += 1
         found.ignored += [words[n].raw for n in pending]
         return matches
+
+    def longest_at(self, words: list[Word], start: int) -> tuple[str, int] | None:
+        """The region of the longest run of words from ``start`` that names one, and where the run ends."""
+        for end in range(min(len(words), start + self.longest), start, -1):
+            region = self.match([word.token for word in words[start:end]])
+            if region is not None:
+                return region, end
+        return None
 
     def narrow(
         self, region: str, words: list[Word], pending: list[int], start: int, end: int
