@@ -181,12 +181,14 @@ class _Reader:
                 dropped_words.update(raws)
                 kept.append(match)
                 continue
-            if not kept or any(word.gap for word in between) or not self.far_apart(kept[-1][0], match[0]):
+            of = any(word.of for word in between)
+            # Another word between them ("inner thigh *near* the groin") keeps both places.
+            apart = any(word.gap for word in between) or (not of and len(between) > 1)
+            if not kept or apart or not self.far_apart(kept[-1][0], match[0]):
                 kept.append(match)
                 continue
             # Two far-apart regions in one place: "head of the first metatarsal" is about the
             # metatarsal; "butt cheek" and "toe knuckles" about the first body part named.
-            of = any(word.of for word in between)
             dropped = kept.pop() if of else match
             if of:
                 kept.append(match)
