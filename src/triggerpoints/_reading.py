@@ -110,6 +110,15 @@ class _Reader:
                 later = self.longest_at(words, start + 1)
                 if later is not None and later[1] > found_at[1]:
                     found_at = None
+            elif (
+                found_at is not None
+                and found_at[1] - start > 1
+                and _of_follows(words, found_at[1] - 1)
+                and self.longest_at(words, found_at[1]) is not None
+            ):
+                # Nor is a direction word joined by "of" to the place it names taken from it:
+                # "hip down the *side of my thigh*" is the hip and the side of the thigh.
+                found_at = self.longest_at(words, start, stop=found_at[1] - 1) or found_at
             if found_at is not None:
                 region, end = found_at
                 region, kept = self.narrow(region, words, pending, start, end)
@@ -126,9 +135,9 @@ class _Reader:
         found.ignored += [words[n].raw for n in pending]
         return matches
 
-    def longest_at(self, words: list[Word], start: int) -> tuple[str, int] | None:
-        """The region of the longest run of words from ``start`` that names one, and where the run ends."""
-        for end in range(min(len(words), start + self.longest), start, -1):
+    def longest_at(self, words: list[Word], start: int, stop: int | None = None) -> tuple[str, int] | None:
+        """The region of the longest run of words from ``start`` (to ``stop`` at most) that names one, and its end."""
+        for end in range(min(len(words) if stop is None else stop, start + self.longest), start, -1):
             region = self.match([word.token for word in words[start:end]])
             if region is not None:
                 return region, end
@@ -336,6 +345,16 @@ class _Reader:
     def names(self, regions: Sequence[str]) -> list[str]:
         """Display names of regions."""
         return [self.atlas.indexes.display[region] for region in regions]
+
+
+def _of_follows(words: list[Word], number: int) -> bool:
+    """Word ``number`` is a direction word apart from the word before it, and "of" joins it to the next word.
+
+    "hip *down the side of* my thigh"; but not "hip side of the thigh", which the "side of"
+    rule reads.
+    """
+    word = words[number]
+    return word.token in _DIRECTIONS and word.gap and number + 1 < len(words) and words[number + 1].of
 
 
 def _find(words: list[str], word: str, start: int) -> int | None:
