@@ -20,6 +20,7 @@ __all__ = [
     "MOVEMENTS",
     "NEGATIONS",
     "PATH_VERBS",
+    "QUALIFIERS",
     "SEPARATORS",
     "SIDES",
     "SYNONYMS",
@@ -213,6 +214,12 @@ MOVEMENTS = frozenset(
     """.split()
 )
 
+#: Words for the course and extent of pain ("chronic", "diffuse"): no place, though they
+#: may be part of an activity's or a symptom's name ("sudden twisting").
+QUALIFIERS = frozenset(
+    "acute chronic diffuse intermittent localised localized mild moderate persistent recurrent severe sudden".split()
+)
+
 #: Words that carry no place: they are dropped from phrases and aliases alike.
 FILLER = (
     frozenset(
@@ -226,11 +233,12 @@ FILLER = (
         """.split()
     )
     | SEPARATORS
+    | QUALIFIERS
 )
 
-#: Filler in an activity or symptom phrase: the same, except the verbs of pain moving on,
-#: which may be the activity or the symptom itself ("reaching", "running", "shooting").
-TERM_FILLER = FILLER - PATH_VERBS
+#: Filler in an activity or symptom phrase: the same, except the verbs of pain moving on and
+#: the qualifiers, which may be the activity or the symptom itself ("reaching", "sudden").
+TERM_FILLER = FILLER - PATH_VERBS - QUALIFIERS
 
 #: Direction words and their canonical form ("back" and "rear" only before another place word:
 #: "back of the thigh", but "lower back"; "side" only where no direction word precedes it).
