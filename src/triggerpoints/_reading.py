@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-import attrs
-
 from triggerpoints._atlas import Atlas
-from triggerpoints._geometry import geometry
-from triggerpoints._phrase import Found, Word, part_words, split_parts, subsets
+from triggerpoints._phrase import Found
 from triggerpoints._place import Place, Side
+from triggerpoints._reader import Reader
 from triggerpoints._text import (
     CONTRASTS,
     DIRECTIONS,
@@ -28,355 +25,28 @@ from triggerpoints._text import (
     NEGATIONS,
     SEPARATORS,
     SIDES,
-    normalize,
 )
 from triggerpoints.exceptions import AmbiguousKeyError
 
 __all__ = ["Place", "Side", "read_place"]
 
-_DIRECTIONS = frozenset(DIRECTIONS.values())
-_LEVELS = ("upper", "lower", "middle")
-_POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part it names alone
-_SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe
-_BREAKS = SEPARATORS | NEGATIONS | CONTRASTS | MOVEMENTS
-_BETWEEN_ENDS = _BREAKS - {"and"}  # "between X and Y" runs to the next other separator
-_SIDE_WORDS = frozenset({"side", "sides"})  # "thumb *side* of the wrist"
-_DIRECTIONS_RAW = frozenset(DIRECTIONS) - _SIDE_WORDS  # may follow "bi": "bifrontal"
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
-_PENDING = 3  # words kept to narrow the next match, at most
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
 _BROAD_PARTS = 10  # ... with many parts of their own are broad areas
 
 
-class _Reader:
-    """The place words of one atlas's regions, arranged for reading phrases."""
-
-    def __init__(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self.keys = atlas.places
-        self.shape = geometry(atlas)
-        self._between: dict[frozenset[str], str] | None = None
-        self._names_of: dict[str, list[tuple[str, ...]]] | None = None
-        # No run of words longer than the longest region key can match (a level word may
-        # be added to a run, never taken away): the greedy reader tries no longer run, so
-        # it reads a phrase in time linear in its length.
-        self.longest = max(map(len, self.keys), default=0)
-        self.after_bi = frozenset().union(*self.keys) | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
-
-    def words(self, text: str) -> list[str]:
-        """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi")."""
-        words: list[str] = []
-        for word in normalize(text).split():
-            rest = word[2:]
-            if word.startswith("bi") and word not in SIDES and rest in self.after_bi:
-                words += ["both", rest]
-            elif words and words[-1] == "bi" and word in self.after_bi:  # "bi-temporal"
-                words[-1:] = ["both", word]
-            else:
-                words.append(word)
-        return words
-
-    # --- one place: a head word and its modifiers ---------------------------------------
-
-    def match(self, run: Sequence[str]) -> str | None:
-        """The one region whose place words are exactly ``run`` (or ``run`` and a level word)."""
-        if len(set(run)) != len(run) or all(token in _DIRECTIONS for token in run):
-            return None
-        key = frozenset(run)
-        ids = self.keys.get(key, frozenset())
-        if len(ids) == 1:
-            return next(iter(ids))
-        if not ids and key & _DIRECTIONS:  # "back of my arm": the back of the upper arm
-            wider = {r for level in _LEVELS for r in self.keys.get(key | {level}, ())}
-            if len(wider) == 1:
-                return next(iter(wider))
-        for number, token in enumerate(run):
-            if token in _SENSES:
-                found = self.match([*run[:number], _SENSES[token], *run[number + 1 :]])
-                if found:
-                    return found
-        return None
-
-    def place(self, words: list[Word], found: Found) -> list[tuple[str, int, int]]:
-        """Greedy longest matches, left to right; modifiers left before a match narrow it if they can."""
-        matches: list[tuple[str, int, int]] = []
-        pending: list[int] = []
-        start = 0
-        while start < len(words):
-            found_at = self.longest_at(words, start)
-            if found_at is not None and words[start].token in _DIRECTIONS:
-                # A direction word does not split the body part after it: "behind my
-                # *shoulder blade*" is not the back of the shoulder and a word "blade".
-                later = self.longest_at(words, start + 1)
-                if later is not None and later[1] > found_at[1]:
-                    found_at = None
-            elif (
-                found_at is not None
-                and found_at[1] - start > 1
-                and _of_follows(words, found_at[1] - 1)
-                and self.longest_at(words, found_at[1]) is not None
-            ):
-                # Nor is a direction word joined by "of" to the place it names taken from it:
-                # "hip down the *side of my thigh*" is the hip and the side of the thigh.
-                found_at = self.longest_at(words, start, stop=found_at[1] - 1) or found_at
-            if found_at is not None:
-                region, end = found_at
-                region, kept = self.narrow(region, words, pending, start, end)
-                found.ignored += [words[n].raw for n in pending if n not in kept]
-                found.used += [words[n].raw for n in (*kept, *range(start, end))]
-                matches.append((region, start, end))
-                pending, start = [], end
-            else:
-                # A word that starts no match may narrow the next one ("outer", "ulnar", "plantar").
-                pending.append(start)
-                if len(pending) > _PENDING:
-                    found.ignored.append(words[pending.pop(0)].raw)
-                start += 1
-        found.ignored += [words[n].raw for n in pending]
-        return matches
-
-    def longest_at(self, words: list[Word], start: int, stop: int | None = None) -> tuple[str, int] | None:
-        """The region of the longest run of words from ``start`` (to ``stop`` at most) that names one, and its end."""
-        for end in range(min(len(words) if stop is None else stop, start + self.longest), start, -1):
-            region = self.match([word.token for word in words[start:end]])
-            if region is not None:
-                return region, end
-        return None
-
-    def narrow(
-        self, region: str, words: list[Word], pending: list[int], start: int, end: int
-    ) -> tuple[str, tuple[int, ...]]:
-        """The region with as many of the pending direction words as still name one."""
-        run = tuple(word.token for word in words[start:end])
-        # "top of my second toe": a direction that narrows no name the phrase used may narrow
-        # one of the region's other names ("top of the lesser toes"), to a region inside it.
-        inside = self.atlas.indexes.descendants[region]
-        names = (run, *(self.names_of(region) if pending and inside else ()))
-        for number, name in enumerate(names):
-            for size in range(len(pending), 0, -1):
-                for kept in subsets(pending, size):
-                    narrower = self.match([*(words[n].token for n in kept), *name])
-                    if narrower is not None and (number == 0 or narrower in inside):
-                        return narrower, kept
-        return region, ()
-
-    def names_of(self, region: str) -> list[tuple[str, ...]]:
-        """The place words of each of the region's own names, shortest first."""
-        if self._names_of is None:
-            table: dict[str, list[tuple[str, ...]]] = {}
-            for key, ids in sorted(self.keys.items(), key=lambda item: (len(item[0]), sorted(item[0]))):
-                if len(ids) == 1:
-                    table.setdefault(next(iter(ids)), []).append(tuple(sorted(key)))
-            self._names_of = table
-        return self._names_of.get(region, [])
-
-    def segment(self, words: list[Word], found: Found) -> list[str]:
-        """The regions of one place; of two far-apart regions in it, the body part the phrase is about."""
-        mark = len(found.ignored), len(found.used)
-        matches = self.place(words, found)
-        if not matches and any(word.raw == "back" and word.token == _POSTERIOR for word in words):
-            del found.ignored[mark[0] :], found.used[mark[1] :]
-            nouns = [attrs.evolve(w, token=_BACK) if w.raw == _BACK else w for w in words]
-            matches = self.place(nouns, found)
-        kept: list[tuple[str, int, int]] = []
-        dropped_words: set[str] = set()
-        for match in matches:
-            between = words[kept[-1][2] : match[1] + 1] if kept else []
-            if len(between) == 2 and between[0].raw in _SIDE_WORDS and not between[0].gap and between[1].of:
-                # "thumb side of the wrist": the first part names a side of the second, not a place.
-                side = kept.pop()
-                raws = [word.raw for word in words[side[1] : side[2]]]
-                found.ignored += [*raws, between[0].raw]
-                dropped_words.update(raws)
-                kept.append(match)
-                continue
-            of = any(word.of for word in between)
-            # Another word between them ("inner thigh *near* the groin") keeps both places.
-            apart = any(word.gap for word in between) or (not of and len(between) > 1)
-            if not kept or apart or not self.far_apart(kept[-1][0], match[0]):
-                kept.append(match)
-                continue
-            # Two far-apart regions in one place: "head of the first metatarsal" is about the
-            # metatarsal; "butt cheek" and "toe knuckles" about the first body part named.
-            dropped = kept.pop() if of else match
-            if of:
-                kept.append(match)
-            raws = [word.raw for word in words[dropped[1] : dropped[2]]]
-            found.ignored += raws
-            dropped_words.update(raws)
-        found.drop(dropped_words)
-        return self.innermost([region for region, _, _ in kept])
-
-    def far_apart(self, first: str, second: str) -> bool:
-        """Neither region lies inside the other, and their zones do not meet on the body maps."""
-        ancestors = self.atlas.indexes.ancestors
-        related = first == second or first in ancestors[second] or second in ancestors[first]
-        return not related and self.shape.touches(first, second) is False
-
-    # --- "between X and Y" ------------------------------------------------------------
-
-    def between(self) -> Mapping[frozenset[str], str]:
-        """Regions named as the space between others ("web between the thumb and index finger")."""
-        if self._between is None:
-            table: dict[frozenset[str], str] = {}
-            for region in self.atlas.regions:
-                for alias in (region.name, *region.aliases):
-                    words = normalize(alias).split()
-                    if "between" in words:
-                        rest = words[words.index("between") + 1 :]
-                        named = frozenset(self.places(rest, Found(), between=False))
-                        if named:
-                            table.setdefault(named, region.id)
-            self._between = table
-        return self._between
-
-    def places(self, words: list[str], found: Found, *, between: bool = True) -> list[str]:
-        """The regions of a run of words without punctuation, joined by "and", "to", ... ."""
-        regions: list[str] = []
-        offset = 0  # the words before it are read: each "between" once, left to right
-        while between and (start := _find(words, "between", offset)) is not None:
-            end = next((n for n in range(start + 1, len(words)) if words[n] in _BETWEEN_ENDS), len(words))
-            inner = self.innermost(self.places(words[start + 1 : end], Found(), between=False))
-            space = self.between().get(frozenset(inner))
-            if space is None:
-                found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
-                break
-            found.used += [w for w in words[start:end] if w not in FILLER]
-            regions += [*self.places(words[offset:start], found, between=False), space]
-            offset = end
-        return regions + self.separated(words[offset:], found)
-
-    def separated(self, words: list[str], found: Found) -> list[str]:
-        """The regions of a run of words with no "between" to read, cut at separators."""
-        regions: list[str] = []
-        parts = self.bound(split_parts(words))
-        carried: list[Word] = []
-        for number, part in enumerate(parts):
-            tokens = part_words(part)
-            own = [word for word in tokens if word.token in _DIRECTIONS]
-            if part[0] == "and" and carried and not own and tokens:
-                joined = self.match([*(w.token for w in carried), *(w.token for w in tokens)])
-                if joined is not None:
-                    regions.append(joined)
-                    found.used += [w.raw for w in tokens]
-                    continue
-            ahead = self.ahead(tokens, parts[number + 1] if number + 1 < len(parts) else [])
-            if ahead is not None:
-                region, cut = ahead
-                regions.append(region)
-                found.ignored += [w.raw for w in tokens[:cut]]
-                found.used += [w.raw for w in tokens[cut:]]
-                continue
-            if own:
-                carried = own
-            regions += self.segment(tokens, found) if tokens else []
-        return regions
-
-    def bound(self, parts: list[list[str]]) -> list[list[str]]:
-        """Parts joined again where one region's name runs across the separator ("next to the spine").
-
-        The words of a joined group are read greedily, longest match first, from where
-        the match that crossed the last separator began: a long chain of joins is read
-        in linear time.
-        """
-        joined = [list(parts[0])]
-        tokens = [w.token for w in part_words(parts[0])]  # the place words of the group joined last
-        start = 0  # where the greedy reading of the group resumes
-        for part in parts[1:]:
-            boundary = len(tokens)
-            tokens += [w.token for w in part_words(part)]
-            crossing = self.spans(tokens, boundary, start) if part[0] not in ("and", "or") and boundary else None
-            if crossing is not None:
-                joined[-1].extend(part)
-                start = crossing
-            else:
-                joined.append(list(part))
-                tokens, start = tokens[boundary:], 0
-        return joined
-
-    def spans(self, tokens: list[str], boundary: int, start: int = 0) -> int | None:
-        """Where a greedy longest match of ``tokens`` from ``start`` that crosses ``boundary`` begins, if any does."""
-        while start < boundary:
-            longest = min(len(tokens), start + self.longest)
-            end = next((e for e in range(longest, start, -1) if self.match(tokens[start:e])), None)
-            if end is not None and end > boundary:
-                return start
-            start = end or start + 1
-        return None
-
-    def innermost(self, regions: list[str]) -> list[str]:
-        """The regions without those that enclose another of them."""
-        ancestors = self.atlas.indexes.ancestors
-        enclosing = {a for region in regions for a in ancestors[region]}
-        return list(dict.fromkeys(r for r in regions if r not in enclosing))
-
-    def ahead(self, tokens: list[Word], following: list[str]) -> tuple[str, int] | None:
-        """A part ending in modifiers only, before "and": the region they name with the next part's body part.
-
-        "front and back of the knee", "back and bottom of the heel", "fourth and fifth
-        fingers" ("back" alone before "and" is a direction only when "of" follows in the
-        next part: "back and neck"). Words before the modifiers that name no place
-        ("numbness in the little and ring fingers") are left out: returns the region and
-        how many leading words were left out.
-        """
-        if not tokens or not following or following[0] != "and":
-            return None
-        if any(w.raw == _BACK and "of" not in following for w in tokens):
-            return None
-        if any(w.token not in _DIRECTIONS and w.raw != _BACK and self.match([w.token]) for w in tokens):
-            return None
-        following_words = part_words(following)
-        after = [w.token for w in following_words]
-        # The body part is the next part's last word, or ends one of the places read in it
-        # ("ring fingers of my hand", not the "shoulder" of "shoulder blade"); at most
-        # _PENDING modifiers, and leading words are left out only where this part names no
-        # place itself ("numbness", but not the "si" of "SI joint"): linear time still.
-        ends = [len(after), *(end for _, _, end in reversed(self.place(following_words, Found())) if end < len(after))]
-        cuts = range(max(0, len(tokens) - _PENDING), len(tokens)) if not self.place(tokens, Found()) else range(1)
-        for cut in cuts:
-            directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens[cut:]]
-            for end in ends:
-                for size in range(min(end, self.longest), 0, -1):
-                    region = self.match([*directions, *after[end - size : end]])
-                    if region is not None:
-                        return region, cut
-        return None
-
-    def names(self, regions: Sequence[str]) -> list[str]:
-        """Display names of regions."""
-        return [self.atlas.indexes.display[region] for region in regions]
-
-
-def _of_follows(words: list[Word], number: int) -> bool:
-    """Word ``number`` is a direction word apart from the word before it, and "of" joins it to the next word.
-
-    "hip *down the side of* my thigh"; but not "hip side of the thigh", which the "side of"
-    rule reads.
-    """
-    word = words[number]
-    return word.token in _DIRECTIONS and word.gap and number + 1 < len(words) and words[number + 1].of
-
-
-def _find(words: list[str], word: str, start: int) -> int | None:
-    """Where ``word`` first comes in ``words`` from ``start`` on, or ``None``."""
-    try:
-        return words.index(word, start)
-    except ValueError:
-        return None
-
-
 _LOCK = threading.Lock()
-_READERS: dict[int, tuple[Atlas, _Reader]] = {}
+_READERS: dict[int, tuple[Atlas, Reader]] = {}
 
 
-def _reader(atlas: Atlas) -> _Reader:
+def _reader(atlas: Atlas) -> Reader:
     found = _READERS.get(id(atlas))
     if found is not None and found[0] is atlas:
         return found[1]
     with _LOCK:
         if len(_READERS) >= 8:
             _READERS.pop(next(iter(_READERS)))
-        made = _READERS[id(atlas)] = (atlas, _Reader(atlas))
+        made = _READERS[id(atlas)] = (atlas, Reader(atlas))
     return made[1]
 
 
@@ -406,7 +76,7 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
     return _place(reader, text, side, found)
 
 
-def _read_clauses(reader: _Reader, text: str, found: Found) -> None:
+def _read_clauses(reader: Reader, text: str, found: Found) -> None:
     """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped."""
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
@@ -434,7 +104,7 @@ def _read_clauses(reader: _Reader, text: str, found: Found) -> None:
                 run.append(word)
 
 
-def _read_partial(reader: _Reader, key: str, found: Found) -> None:
+def _read_partial(reader: Reader, key: str, found: Found) -> None:
     """A phrase that starts the name of one region, or names a muscle: where that muscle lies."""
     if len(key) < 4:
         return
@@ -460,7 +130,7 @@ def _read_partial(reader: _Reader, key: str, found: Found) -> None:
             found.warnings.append(f"{key!r} names a muscle: read as where {atlas.indexes.display[muscle]} lies")
 
 
-def _place(reader: _Reader, text: str, side: Side | None, found: Found) -> Place:
+def _place(reader: Reader, text: str, side: Side | None, found: Found) -> Place:
     """The reading: enclosing regions dropped for the ones inside them, warnings for broad areas."""
     ancestors = reader.atlas.indexes.ancestors
     regions = tuple(dict.fromkeys(found.regions))
