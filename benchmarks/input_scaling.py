@@ -13,8 +13,9 @@ the time and its ratio to the previous size are printed. Phrases past the query 
 (1,000 characters) are read with the reader behind :func:`triggerpoints.resolve_place`,
 which has no limit of its own, so that its growth shows; the public functions refuse
 them. Phrase kinds: lay phrases from the test corpus joined by commas, words that name
-nothing, a region name that runs across a separator ("next to the spine") repeated, and
-"back of the" repeated (a direction word that looks ahead). Aliases and the region chain
+nothing, a region name that runs across a separator ("next to the spine") repeated,
+"back of the" repeated (a direction word that looks ahead), and "between the shoulder
+blades and" repeated ("between" tries several ends). Aliases and the region chain
 are added to the mini fixture and checked with the dataset validator; file sizes are
 copies of the packaged dataset (``benchmarks/scaling.py`` builds them) read with
 :func:`triggerpoints.load`.
@@ -76,6 +77,7 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         "words naming nothing": "zzz qqq ",
         "name across a separator": "next to the spine ",
         "'back of the' repeated": "back of the ",
+        "'between ... and' repeated": "between the shoulder blades and ",
     }[kind]
     atlas = tp.load()
 
@@ -144,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"triggerpoints {tp.__version__}, dataset {tp.load().dataset_version}")
     lengths = [1_000 * 2**step for step in range(7)]  # 1,000 to 64,000 characters
-    for kind in ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated"):
+    kinds = ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated")
+    for kind in (*kinds, "'between ... and' repeated"):
         series(f"reading a phrase ({kind}), by characters", lengths, phrases(kind), args.runs)
     series("validating aliases of one muscle, by aliases", [2_500 * 2**step for step in range(5)], aliases, args.runs)
     series("validating a chain of regions, by depth", [250 * 2**step for step in range(5)], chain, args.runs)

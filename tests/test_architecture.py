@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +151,44 @@ def test_no_private_name_crosses_a_module(path: Path) -> None:
         and not (node.module == "triggerpoints" and alias.name.startswith("_"))
     ]
     assert [] == private
+
+
+def _layers() -> dict[str, int]:
+    """Each module's row in the module table of docs/architecture.md, top row first."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text[text.index("| module | responsibility |") :].split("\n\n", 1)[0].splitlines()[2:]
+    return {name: row for row, line in enumerate(table) for name in re.findall(r"`(\w+)`", line.split("|")[1])}
+
+
+def _top_level_imports(tree: ast.Module) -> list[str]:
+    """The package modules a module imports outside its functions (``if TYPE_CHECKING`` blocks included)."""
+    found: list[str] = []
+    pending: list[ast.AST] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("triggerpoints"):
+            parts = node.module.split(".")
+            found += [parts[1]] if len(parts) > 1 else [alias.name for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found += [alias.name.split(".")[1] for alias in node.names if alias.name.startswith("triggerpoints.")]
+        pending += ast.iter_child_nodes(node)
+    return found
+
+
+def test_every_module_is_in_the_architecture_table() -> None:
+    """The table in docs/architecture.md names every module of the package (the package's own files aside)."""
+    modules = {path.stem for path in _modules()} - {"__init__", "__main__"}
+    assert set() == modules ^ set(_layers())
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda path: path.name)
+def test_imports_run_one_way_down_the_architecture_table(path: Path) -> None:
+    """A module imports, at its top, only modules of its own row of the table or rows above it."""
+    layers = _layers()
+    if path.stem not in layers:
+        pytest.skip("the package's own files (__init__, __main__) gather everything")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    below = sorted({name for name in _top_level_imports(tree) if layers.get(name, -1) > layers[path.stem]})
+    assert [] == below

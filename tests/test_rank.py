@@ -306,7 +306,7 @@ def test_explanations_name_unexplained_regions_by_name(mini: tp.Atlas) -> None:
 #: the words for pain, and how it feels. Any other word of a name must read alone.
 GENERIC_TERM_WORDS = frozenset(
     """
-    aching burning constant down feeling from hurt hurts into muscle pain painful sharp sore tender
+    aching burning down feeling from hurt hurts into muscle pain painful sharp sore tender
     tenderness that through when while with
     """.split()
 )

@@ -87,10 +87,14 @@ def test_a_benchmark_without_a_pain_guide_is_measured_on_its_vignettes(script: d
     assert "needs every vignette" in err.getvalue()
 
 
-def test_the_development_benchmark_meets_the_ranking_targets(script: dict[str, Any]) -> None:
-    """Issue #14's targets, tie-averaged, from the vignettes' own words: top 1 >= 80%, top 3 >= 93%, guides >= 92%."""
+def test_the_development_benchmark_does_not_drop(script: dict[str, Any]) -> None:
+    """Tie-averaged, from the vignettes' own words: 13 of 15 at top 1, 14 at top 3, 101 of 106 guide muscles in the top 10.
+
+    These are the figures of model 2.0 on data 0.5.2, above issue #14's targets (80%, 93%,
+    92%); a change that lowers one must say so here and in docs/ranking.md.
+    """
     with contextlib.redirect_stdout(io.StringIO()):
         figures = script["main"]([])
-    assert figures["vignettes"]["top 1"] >= 0.80
-    assert figures["vignettes"]["top 3"] >= 0.93
-    assert figures["pain_guide"]["top 10"] >= 0.92
+    assert figures["vignettes"]["top 1"] >= 13 / 15 - 1e-9
+    assert figures["vignettes"]["top 3"] >= 14 / 15 - 1e-9
+    assert figures["pain_guide"]["top 10"] >= 101 / 106 - 1e-9

@@ -1,6 +1,7 @@
 """The pieces a pain phrase is cut into: its parts, their place words, and what a reading found.
 
-:mod:`triggerpoints._reading` reads phrases with these; they know nothing of an atlas.
+:mod:`triggerpoints._reader` and :mod:`triggerpoints._reading` read phrases with these;
+they know nothing of an atlas.
 """
 
 from __future__ import annotations

@@ -99,9 +99,11 @@ class Reader:
                 # A direction word does not split the body part after it: "behind my
                 # *shoulder blade*" is not the back of the shoulder and a word "blade".
                 later = self.longest_at(words, start + 1)
-                if later is not None and later[1] > found_at[1]:
+                if later is not None and _body_words(words, start + 1, later[1]) > _body_words(
+                    words, start, found_at[1]
+                ):
                     found_at = None
-            elif (
+            if (
                 found_at is not None
                 and found_at[1] - start > 1
                 and _of_follows(words, found_at[1] - 1)
@@ -182,8 +184,11 @@ class Reader:
                 kept.append(match)
                 continue
             of = any(word.of for word in between)
-            # Another word between them ("inner thigh *near* the groin") keeps both places.
-            apart = any(word.gap for word in between) or (not of and len(between) > 1)
+            # Another word between them ("inner thigh *near* the groin"), or a second place
+            # that starts with a direction ("arm, *behind the eye*"), keeps both places.
+            apart = any(word.gap for word in between) or (
+                not of and (len(between) > 1 or words[match[1]].token in _DIRECTIONS)
+            )
             if not kept or apart or not self.far_apart(kept[-1][0], match[0]):
                 kept.append(match)
                 continue
@@ -226,21 +231,30 @@ class Reader:
         regions: list[str] = []
         offset = 0  # the words before it are read: each "between" once, left to right
         while between and (start := _find(words, "between", offset)) is not None:
-            last = next((n for n in range(start + 1, len(words)) if words[n] in _BETWEEN_ENDS), len(words))
             # "between X and Y", or "between the shoulder blades" followed by "and ...": the
-            # run to the next other separator, else to the second or the first "and" (at most
-            # three tries, so a long phrase is still read in linear time).
-            ands = [n for n in range(start + 1, last) if words[n] == "and"]
-            ends = [last, *ands[1:2], *ands[:1]]
-            for end in ends:
-                inner = self.innermost(self.places(words[start + 1 : end], Found(), between=False))
-                space = self.between().get(frozenset(inner))
+            # run to the next other separator or the third "and", else to the second or the
+            # first "and" (bounded, so a long phrase is still read in linear time).
+            ands: list[int] = []
+            last = start + 1
+            while last < len(words) and words[last] not in _BETWEEN_ENDS and len(ands) < 3:
+                if words[last] == "and":
+                    ands.append(last)
+                last += 1
+            last = ands[2] if len(ands) == 3 else last
+            space, end = None, last
+            for end in (last, *ands[1:2], *ands[:1]):
+                named = self.places(words[start + 1 : end], Found(), between=False)
+                inner = self.innermost(named)
+                # A place enclosing one of the pair is a place of its own ("... and the arm").
+                space = self.between().get(frozenset(inner)) if len(inner) == len(set(named)) else None
                 if space is not None:
                     break
             if space is None:
-                inner = self.innermost(self.places(words[start + 1 : last], Found(), between=False))
-                found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
-                break
+                rest = self.separated(words[offset:], found)
+                if not set(rest) & set(self.between().values()):  # "between my shoulder blades" is one
+                    inner = self.innermost(self.places(words[start + 1 : last], Found(), between=False))
+                    found.warnings.append(f"no region between {' and '.join(self.names(inner))} is known: read as each")
+                return regions + rest
             found.used += [w for w in words[start:end] if w not in FILLER]
             regions += [*self.places(words[offset:start], found, between=False), space]
             offset = end
@@ -332,11 +346,9 @@ class Reader:
         # _PENDING modifiers, and leading words are left out only where this part names no
         # place itself ("numbness", but not the "si" of "SI joint"): linear time still.
         ends = [len(after), *(end for _, _, end in reversed(self.place(following_words, Found())) if end < len(after))]
-        own = self.place(tokens, Found())
-        if own and len(tokens) > 1:  # "upper back and back of the arm": a place of its own
+        if len(tokens) > 1 and self.place(tokens, Found()):  # "upper back and back of the arm"
             return None
-        cuts = range(max(0, len(tokens) - _PENDING), len(tokens)) if not own else range(1)
-        for cut in cuts:
+        for cut in range(max(0, len(tokens) - _PENDING), len(tokens)):
             directions = [DIRECTIONS.get(w.raw, w.token) for w in tokens[cut:]]
             for end in ends:
                 for size in range(min(end, self.longest), 0, -1):
@@ -358,6 +370,11 @@ def _of_follows(words: list[Word], number: int) -> bool:
     """
     word = words[number]
     return word.token in _DIRECTIONS and word.gap and number + 1 < len(words) and words[number + 1].of
+
+
+def _body_words(words: list[Word], start: int, end: int) -> int:
+    """How many words of a run are not direction words: the body part it names."""
+    return sum(word.token not in _DIRECTIONS for word in words[start:end])
 
 
 def _find(words: list[str], word: str, start: int) -> int | None:

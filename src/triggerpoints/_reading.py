@@ -39,7 +39,7 @@ _LOCK = threading.Lock()
 _READERS: dict[int, tuple[Atlas, Reader]] = {}
 
 
-def _reader(atlas: Atlas) -> Reader:
+def _reader_for(atlas: Atlas) -> Reader:
     found = _READERS.get(id(atlas))
     if found is not None and found[0] is atlas:
         return found[1]
@@ -60,7 +60,7 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
         AmbiguousKeyError: The phrase is the start of the names of several muscles or regions.
     """
     text = phrase if isinstance(phrase, str) else ""
-    reader = _reader(atlas)
+    reader = _reader_for(atlas)
     words = reader.words(text)
     side = _side(words)
     exact = atlas.find(text, kind="region")

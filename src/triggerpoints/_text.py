@@ -217,7 +217,10 @@ MOVEMENTS = frozenset(
 #: Words for the course and extent of pain ("chronic", "diffuse"): no place, though they
 #: may be part of an activity's or a symptom's name ("sudden twisting").
 QUALIFIERS = frozenset(
-    "acute chronic diffuse intermittent localised localized mild moderate persistent recurrent severe sudden".split()
+    """
+    acute chronic constant diffuse intermittent localised localized mild moderate persistent recurrent severe
+    sudden
+    """.split()
 )
 
 #: Words that carry no place: they are dropped from phrases and aliases alike.
@@ -228,7 +231,7 @@ FILLER = (
         sometimes often usually mostly mainly especially occasionally also just very really quite
         slightly pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender
         tenderness discomfort feel feels felt feeling sensation sharp dull burning throbbing
-        nagging constant down up along across through as far area region part i have has get gets
+        nagging down up along across through as far area region part i have has get gets
         muscle muscles aspect aspects
         """.split()
     )
