@@ -47,8 +47,8 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     5. Two regions read from one place whose zones do not meet on the body are one
        body part and a word about it: with "of" between them the second is the part
        ("head of the first metatarsal"), without it the first ("butt cheek", "toe
-       knuckles"); a body part before "side of" names a side of the next ("thumb side
-       of the wrist" is the wrist). Of the regions found, one that encloses another is
+       knuckles"); a body part directly before "side of" names a side of the next
+       ("thumb side of the wrist" is the wrist). Of the regions found, one that encloses another is
        dropped.
     6. A phrase that reads as no region may be the beginning of one region's name
        ("zygomatic"), or a muscle's name or the beginning of one ("zygomaticus"),
