@@ -66,3 +66,19 @@ def test_a_refused_phrase_suggests_places_for_the_words_it_could_not_place() -> 
     with pytest.raises(tp.UnknownIdError) as nothing:
         tp.resolve_place("xyzzy plugh")
     assert () == nothing.value.suggestions
+
+
+def test_only_known_pairs_of_regions_share_the_place_words_of_a_name() -> None:
+    """Inside a longer phrase a name is read by its place words; words two regions share name neither.
+
+    These few are left shared on purpose, as the words themselves are ambiguous: "brow"
+    is the eyebrow or the forehead, "medial forearm" is its inner edge (ulnar) or its
+    inner face (volar), and "anterior chest wall" is the front of the chest or its
+    pectoral part. A new pair is a name that silently stops working inside phrases.
+    """
+    shared = {tuple(sorted(words)): sorted(ids) for words, ids in tp.load().indexes.places.items() if len(ids) > 1}
+    assert shared == {
+        ("brow",): ["region:eyebrow", "region:forehead"],
+        ("forearm", "medial"): ["region:ulnar-forearm", "region:volar-forearm"],
+        ("anterior", "chest", "wall"): ["region:anterior-chest", "region:pectoral"],
+    }

@@ -282,7 +282,10 @@ class Reader:
                 found.used += [w.raw for w in tokens[cut:]]
                 continue
             if own:
-                carried = own
+                # A level before its body part names a part of its own, not a side that
+                # the next part shares: "lower back and buttock", "upper arm and hand"; but
+                # "top of the foot and toes" and "outer thigh and knee" share theirs.
+                carried = [w for n, w in enumerate(tokens) if w in own and _shared(tokens, n)]
             regions += self.segment(tokens, found) if tokens else []
         return regions
 
@@ -370,6 +373,11 @@ def _of_follows(words: list[Word], number: int) -> bool:
     """
     word = words[number]
     return word.token in _DIRECTIONS and word.gap and number + 1 < len(words) and words[number + 1].of
+
+
+def _shared(words: list[Word], number: int) -> bool:
+    """Direction word ``number`` may carry to the next part: a side of the body, or a level joined by "of"."""
+    return words[number].token not in _LEVELS or (number + 1 < len(words) and words[number + 1].of)
 
 
 def _body_words(words: list[Word], start: int, end: int) -> int:

@@ -292,6 +292,8 @@ def place_words(words: list[str]) -> list[str | None]:
         >>> from triggerpoints._text import place_words
         >>> place_words("back of my thigh and lower back".split())
         ['posterior', None, None, 'thigh', None, 'lower', 'back']
+        >>> place_words("tender over the sacrum".split()), place_words("hurts all over".split())
+        ([None, None, None, 'sacrum'], [None, None, 'over'])
     """
     tokens: list[str | None] = []
     previous: str | None = None
@@ -301,6 +303,8 @@ def place_words(words: list[str]) -> list[str | None]:
             token = None
         elif word in ("back", "side", "sides"):
             token = _back_or_side(word, words, number, previous)
+        elif word == "over" and (number == 0 or words[number - 1] != "all"):
+            token = None  # "tender over the sacrum"; only "all over" names a place (the body)
         else:
             token = DIRECTIONS.get(word) or SYNONYMS.get(word) or singular(word)
         tokens.append(token)
