@@ -53,7 +53,9 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
     6. A phrase that reads as no region may be the beginning of one region's name
        ("zygomatic"), or a muscle's name or the beginning of one ("zygomaticus"),
        read as the regions where its trigger points lie on the body map; the
-       beginning of several names is ambiguous.
+       beginning of several names is ambiguous. In a phrase of several places, a
+       part that names no region but one muscle is read so too ("neck and upper
+       trapezius"), with a warning.
 
     The reading keeps the words it used and those it ignored, and warns when the
     phrase names the whole body or a broad area.

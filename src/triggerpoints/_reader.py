@@ -37,6 +37,7 @@ _BETWEEN_ENDS = _BREAKS - {"and"}  # "between X and Y" runs to the next other se
 _SIDE_WORDS = frozenset({"side", "sides"})  # "thumb *side* of the wrist"
 _DIRECTIONS_RAW = frozenset(DIRECTIONS) - _SIDE_WORDS  # may follow "bi": "bifrontal"
 _PENDING = 3  # words kept to narrow the next match, at most
+_MUSCLE_PREFIX = 5  # the shortest beginning of a muscle's name read inside a longer phrase
 
 
 class Reader:
@@ -281,13 +282,52 @@ class Reader:
                 found.ignored += [w.raw for w in tokens[:cut]]
                 found.used += [w.raw for w in tokens[cut:]]
                 continue
+            read = self.segment(tokens, found) if tokens else []
+            regions += read or (self.muscle_part(part, found) if len(parts) > 1 else [])
             if own:
                 # A level before its body part names a part of its own, not a side that
                 # the next part shares: "lower back and buttock", "upper arm and hand"; but
                 # "top of the foot and toes" and "outer thigh and knee" share theirs.
-                carried = [w for n, w in enumerate(tokens) if w in own and _shared(tokens, n)]
-            regions += self.segment(tokens, found) if tokens else []
+                carried = [w for n, w in enumerate(tokens) if w.token in _DIRECTIONS and _shared(tokens, n)]
         return regions
+
+    def muscle_part(self, part: list[str], found: Found) -> list[str]:
+        """A part that names no region but one muscle ("... and the *upper trapezius*"): where it lies.
+
+        Only in a phrase of several parts (a phrase of one is read whole, by the rules for
+        a phrase that names no region), and only a muscle's whole name or alias, or the
+        beginning of exactly one muscle's name of at least five letters, that begins no
+        region's name. A part that names nothing else is left out, not refused.
+        """
+        content = [w for w in part[1:] if w not in FILLER and w not in SIDES and w not in DIRECTIONS]
+        key = " ".join(content)
+        names = self.atlas.indexes.names
+        muscles = names["muscle"].get(key) or (self.muscles_named(key) if len(key) >= _MUSCLE_PREFIX else ())
+        if len(muscles) != 1 or any(word.startswith(key) for word in names["region"]):
+            return []  # several muscles, or a region's name begins so ("zygomatic"): not a muscle
+        muscle = next(iter(muscles))
+        sites = self.muscle_sites(muscle)
+        if sites:
+            found.used += content
+            found.warnings.append(self.muscle_warning(key, muscle))
+        return sites
+
+    def muscles_named(self, key: str) -> frozenset[str]:
+        """The muscles whose name or alias is ``key``, or else whose name or alias begins with it."""
+        table = self.atlas.indexes.names["muscle"]
+        exact = table.get(key)
+        if exact:
+            return frozenset(exact)
+        return frozenset(m for word, ids in table.items() if word.startswith(key) for m in ids)
+
+    def muscle_sites(self, muscle: str) -> list[str]:
+        """The regions where a muscle's trigger points lie on the body map, in the data's order."""
+        sites = [self.shape.site(point.id) for point in self.atlas.indexes.points_of.get(muscle, ())]
+        return list(dict.fromkeys(site for site in sites if site))
+
+    def muscle_warning(self, key: str, muscle: str) -> str:
+        """The warning for a phrase read as where a muscle lies."""
+        return f"{key!r} names a muscle: read as where {self.atlas.indexes.display[muscle]} lies"
 
     def bound(self, parts: list[list[str]]) -> list[list[str]]:
         """Parts joined again where one region's name runs across the separator ("next to the spine").

@@ -117,17 +117,14 @@ def _read_partial(reader: Reader, key: str, found: Found) -> None:
         found.regions = sorted(regions)
         found.reuse(key.split())
         return
-    muscles = names["muscle"].get(key) or {
-        m for word, ids in names["muscle"].items() if word.startswith(key) for m in ids
-    }
+    muscles = reader.muscles_named(key)
     if len(muscles) > 1:
         raise AmbiguousKeyError(key, sorted(atlas.indexes.display[m] for m in muscles))
     for muscle in muscles:
-        sites = [reader.shape.site(point.id) for point in atlas.indexes.points_of.get(muscle, ())]
-        found.regions = list(dict.fromkeys(site for site in sites if site))
+        found.regions = reader.muscle_sites(muscle)
         if found.regions:
             found.reuse(key.split())
-            found.warnings.append(f"{key!r} names a muscle: read as where {atlas.indexes.display[muscle]} lies")
+            found.warnings.append(reader.muscle_warning(key, muscle))
 
 
 def _place(reader: Reader, text: str, side: Side | None, found: Found) -> Place:
