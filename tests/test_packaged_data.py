@@ -285,7 +285,9 @@ def test_every_pain_area_and_everyday_word_names_its_region(atlas: tp.Atlas, wor
     assert region == atlas.region(word).id
 
 
-@pytest.mark.parametrize("region", ["chest", "head", "abdomen", "low back", "calf", "jaw", "throat", "pelvic floor"])
+@pytest.mark.parametrize(
+    "region", ["chest", "head", "abdomen", "low back", "calf", "jaw", "throat", "pelvic floor", "kidney area"]
+)
 def test_red_flag_regions_carry_caution_notes(atlas: tp.Atlas, region: str) -> None:
     """Regions where pain can be an emergency carry a caution (their own or inherited)."""
     assert atlas.cautions_for(region)
