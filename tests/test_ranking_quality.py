@@ -42,18 +42,20 @@ def test_the_development_benchmark_ships_with_the_repository(script: dict[str, A
 
 
 CASES = BENCHMARKS / "data" / "ranking-cases.json"
+CASE_FILES = [CASES, BENCHMARKS / "data" / "ranking-cases-2.json"]
 
 
-@pytest.fixture(scope="module")
-def cases() -> list[dict[str, Any]]:
-    """The vignettes written from published case reports."""
-    vignettes: list[dict[str, Any]] = json.loads(CASES.read_text(encoding="utf-8"))["vignettes"]
+@pytest.fixture(scope="module", params=CASE_FILES, ids=[path.name for path in CASE_FILES])
+def cases(request: pytest.FixtureRequest) -> list[dict[str, Any]]:
+    """The vignettes written from published case reports (each file in turn)."""
+    path: Path = request.param
+    vignettes: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["vignettes"]
     return vignettes
 
 
 def test_every_published_case_cites_its_report_and_names_no_muscle_in_its_words(cases: list[dict[str, Any]]) -> None:
     """Each case has its words, expected muscles, a citation and an address; the words never give the answer away."""
-    assert len(cases) >= 20
+    assert len(cases) >= 15
     assert len({case["id"] for case in cases}) == len(cases)
     for case in cases:
         assert case["pain"], case["id"]
