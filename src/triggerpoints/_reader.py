@@ -34,6 +34,7 @@ _POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part
 _SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe
 _BREAKS = SEPARATORS | NEGATIONS | CONTRASTS | MOVEMENTS
 _BETWEEN_ENDS = _BREAKS - {"and"}  # "between X and Y" runs to the next other separator
+_LIST_WORDS = frozenset({"and", "or"})  # "back of the wrist and/or hand", "index or middle finger"
 _SIDE_WORDS = frozenset({"side", "sides"})  # "thumb *side* of the wrist"
 _DIRECTIONS_RAW = frozenset(DIRECTIONS) - _SIDE_WORDS  # may follow "bi": "bifrontal"
 _PENDING = 3  # words kept to narrow the next match, at most
@@ -269,7 +270,7 @@ class Reader:
         for number, part in enumerate(parts):
             tokens = part_words(part)
             own = [word for word in tokens if word.token in _DIRECTIONS]
-            if part[0] == "and" and carried and not own and tokens:
+            if part[0] in _LIST_WORDS and carried and not own and tokens:
                 joined = self.match([*(w.token for w in carried), *(w.token for w in tokens)])
                 if joined is not None:
                     regions.append(joined)
@@ -376,7 +377,7 @@ class Reader:
         ("numbness in the little and ring fingers") are left out: returns the region and
         how many leading words were left out.
         """
-        if not tokens or not following or following[0] != "and":
+        if not tokens or not following or following[0] not in _LIST_WORDS:
             return None
         if any(w.raw == _BACK and "of" not in following for w in tokens):
             return None

@@ -9,6 +9,7 @@ region alone. See :func:`read_place` for the rules.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from triggerpoints._phrase import Found
 from triggerpoints._place import Place, Side
 from triggerpoints._reader import Reader
 from triggerpoints._text import (
+    CIRCUMSTANCES,
     CONTRASTS,
     DIRECTIONS,
     FILLER,
@@ -30,6 +32,9 @@ from triggerpoints.exceptions import AmbiguousKeyError
 
 __all__ = ["Place", "Side", "read_place"]
 
+_FINE = frozenset("fine okay ok alright normal unaffected good spared".split())  # "my knee is fine"
+_COPULAS = frozenset("is are was were feels feel seems seem stays".split())
+_UNSAID = frozenset("do does did bother bothers bothering anymore any more much too either really now".split())
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
 _BROAD_PARTS = 10  # ... with many parts of their own are broad areas
@@ -69,44 +74,107 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
         found.regions = list(exact)
         found.reuse(w for w in words if w not in FILLER and w not in SIDES)
     else:
-        _read_clauses(reader, text, found)
-    content = [w for w in words if w not in FILLER and w not in SIDES and w not in DIRECTIONS]
+        circumstances: list[tuple[list[str], Found]] = []
+        _read_clauses(reader, text, found, circumstances)
+        _settle(found, circumstances)
+    named = [w for w in words if w not in FILLER and w not in SIDES]
+    content = [w for w in named if w not in DIRECTIONS]
     if not found.regions and not found.absent and content:
-        _read_partial(reader, " ".join(words if len(content) == len(words) else content), found)
+        # A muscle's whole name keeps its direction words ("tibialis anterior").
+        whole = " ".join(named)
+        named_muscle = whole in atlas.indexes.names["muscle"]
+        key = whole if named_muscle else " ".join(words if len(content) == len(words) else content)
+        _read_partial(reader, key, found, exact=named_muscle)
     return _place(reader, text, side, found)
 
 
-def _read_clauses(reader: Reader, text: str, found: Found) -> None:
-    """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped."""
+def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
+    """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped.
+
+    The words of a circumstance ("when I sit on my heels"), up to the next separator, are
+    read apart into ``circumstances`` for :func:`_settle`.
+    """
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
         state, run = "pain", list[str]()
-        for word in [*words, ""]:
-            if word in NEGATIONS or word in CONTRASTS or word in MOVEMENTS or not word:
-                regions = reader.places(run, found) if run else []
-                if state == "moved":
-                    found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
-                    found.drop(run)
-                else:
-                    (found.absent if state == "not" else found.regions).extend(regions)
+        for number, word in enumerate([*words, ""]):
+            moves = word in MOVEMENTS and (number + 1 >= len(words) or words[number + 1] != "of")  # "bend of"
+            if state == "pain" and run and _says_free(words, number):
+                # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
+                # before it is free of pain.
+                cut = max((n for n, w in enumerate(run) if w in SEPARATORS), default=0)
+                _end_run(reader, "pain", run[:cut], found, circumstances)
+                _end_run(reader, "not", run[cut:], found, circumstances)
+                found.ignored.append(word)
+                run = []
+                continue
+            if word in NEGATIONS or word in CONTRASTS or moves or word in CIRCUMSTANCES or not word:
+                _end_run(reader, state, run, found, circumstances)
                 run = []
                 if word in NEGATIONS:
                     state = "not"
                 elif word in CONTRASTS:
                     state = "pain"
-                elif word in MOVEMENTS:
-                    state, run = ("moved" if state != "not" else "not"), []
+                elif moves or word in CIRCUMSTANCES:
+                    state = ("moved" if moves else "circumstance") if state != "not" else "not"
                     found.ignored.append(word)
-            elif state == "moved" and word in SEPARATORS:
-                found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
+            elif state in ("moved", "circumstance") and word in SEPARATORS:
+                _end_run(reader, state, run, found, circumstances)
                 state, run = "pain", [word]
             else:
                 run.append(word)
 
 
-def _read_partial(reader: Reader, key: str, found: Found) -> None:
-    """A phrase that starts the name of one region, or names a muscle: where that muscle lies."""
-    if len(key) < 4:
+def _says_free(words: list[str], number: int) -> bool:
+    """Word ``number`` says the place before it is free of pain: "doesn't (hurt)", "is fine".
+
+    Only where nothing but filler follows it up to the clause's end or a contrast ("my knee
+    doesn't hurt but ..."); a negation followed by a place negates that place instead.
+    """
+    word = words[number] if number < len(words) else ""
+    if not (word in NEGATIONS or (word in _FINE and number > 0 and words[number - 1] in _COPULAS)):
+        return False
+    rest = itertools.takewhile(lambda w: w not in CONTRASTS, words[number + 1 :])
+    return all(w in FILLER or w in _UNSAID for w in rest)
+
+
+def _end_run(
+    reader: Reader, state: str, run: list[str], found: Found, circumstances: list[tuple[list[str], Found]]
+) -> None:
+    """Read the words of one run into the reading, as its state says."""
+    if state == "moved":
+        found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
+        found.drop(run)
+    elif state == "circumstance":
+        apart = Found()
+        apart.regions = reader.places(run, apart) if run else []
+        circumstances.append((run, apart))
+    elif run:
+        (found.absent if state == "not" else found.regions).extend(reader.places(run, found))
+
+
+def _settle(found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
+    """Circumstances name where it hurts only in a phrase that names no other place; else their words are ignored."""
+    if not circumstances:
+        return
+    if found.regions or found.absent:
+        found.ignored += [w for run, _ in circumstances for w in run if w not in FILLER and w not in SIDES]
+        return
+    for _, apart in circumstances:
+        found.regions += apart.regions
+        found.used += apart.kept()
+        found.ignored += apart.ignored
+        found.warnings += apart.warnings
+    found.ignored = [w for w in found.ignored if w not in CIRCUMSTANCES]
+
+
+def _read_partial(reader: Reader, key: str, found: Found, *, exact: bool = False) -> None:
+    """A phrase that starts the name of one region, or names a muscle: where that muscle lies.
+
+    A beginning must have four letters or more; a muscle's whole name or alias may be
+    shorter ("QL").
+    """
+    if len(key) < 4 and not exact:
         return
     atlas = reader.atlas
     names = atlas.indexes.names

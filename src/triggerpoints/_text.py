@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "CIRCUMSTANCES",
     "CONNECTIVES",
     "CONTRASTS",
     "DIRECTIONS",
@@ -201,7 +202,17 @@ SEPARATORS = CONNECTIVES | PATH_VERBS
 GLUE = frozenset("of the my his her their your our a an this that these those left right both bilateral".split())
 
 #: Words that make what follows them, up to the end of the clause, a place without pain.
-NEGATIONS = frozenset("not no never nothing without except nor doesnt dont isnt arent wasnt".split())
+NEGATIONS = frozenset(
+    """
+    not no never nothing none neither nor without except apart sparing spares doesnt dont isnt arent wasnt
+    deny denies denied negative
+    """.split()
+)
+
+#: Words that start a circumstance ("pain in my knee *when* I sit on my heels"): a body part
+#: named in it is where the person is or what they do, not where it hurts, unless the
+#: phrase names no other place ("pain *when* swallowing in my throat").
+CIRCUMSTANCES = frozenset("when whenever while if".split())
 
 #: Words that end the reach of a negation ("not in the foot *but* in the ankle").
 CONTRASTS = frozenset("but though although yet however instead".split())
@@ -231,7 +242,7 @@ FILLER = (
         sometimes often usually mostly mainly especially occasionally also just very really quite
         slightly pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender
         tenderness discomfort feel feels felt feeling sensation sharp dull burning throbbing
-        nagging down up along across through as far area region part i have has get gets
+        nagging down up along across through over as far area region part i have has get gets
         muscle muscles aspect aspects
         """.split()
     )
@@ -239,9 +250,10 @@ FILLER = (
     | QUALIFIERS
 )
 
-#: Filler in an activity or symptom phrase: the same, except the verbs of pain moving on and
-#: the qualifiers, which may be the activity or the symptom itself ("reaching", "sudden").
-TERM_FILLER = FILLER - PATH_VERBS - QUALIFIERS
+#: Filler in an activity or symptom phrase: the same, except the verbs of pain moving on,
+#: the qualifiers and "over", which may be part of the activity or the symptom itself
+#: ("reaching", "sudden", "turning over in bed").
+TERM_FILLER = FILLER - PATH_VERBS - QUALIFIERS - {"over"}
 
 #: Direction words and their canonical form ("back" and "rear" only before another place word:
 #: "back of the thigh", but "lower back"; "side" only where no direction word precedes it).
@@ -285,8 +297,9 @@ def place_words(words: list[str]) -> list[str | None]:
     Direction words become one canonical form (``outside`` and ``outer`` become
     ``lateral``). "back" is a direction only when another place word follows it (after
     "of", "the", "my", ...): "back of the thigh" and "back teeth", but "lower back" and
-    "back pain". "side" after a direction word adds nothing ("outer side"). Synonyms
-    are made one and plurals singular.
+    "back pain". "side" after a direction word adds nothing ("outer side"), nor after a
+    side of the body ("on the right side", "both sides of"). "over" is a place word only
+    in "all over". Synonyms are made one and plurals singular.
 
     Examples:
         >>> from triggerpoints._text import place_words
@@ -299,12 +312,12 @@ def place_words(words: list[str]) -> list[str | None]:
     previous: str | None = None
     for number, word in enumerate(words):
         token: str | None
-        if word in FILLER or word in SIDES:
+        if word == "over" and number > 0 and words[number - 1] == "all":
+            token = word  # "over" is filler ("tender over the sacrum"), but "all over" is the body
+        elif word in FILLER or word in SIDES:
             token = None
         elif word in ("back", "side", "sides"):
             token = _back_or_side(word, words, number, previous)
-        elif word == "over" and (number == 0 or words[number - 1] != "all"):
-            token = None  # "tender over the sacrum"; only "all over" names a place (the body)
         else:
             token = DIRECTIONS.get(word) or SYNONYMS.get(word) or singular(word)
         tokens.append(token)
@@ -318,7 +331,9 @@ _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
     if word != "back":
-        return None if previous in _CANONICAL_DIRECTIONS else "lateral"
+        # "outer side" adds nothing to "outer"; "on the right side" names the side of the body.
+        after_side = any(words[n] in SIDES for n in range(max(0, number - 2), number))
+        return None if previous in _CANONICAL_DIRECTIONS or after_side else "lateral"
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
