@@ -225,7 +225,12 @@ def _place(reader: Reader, text: str, side: Side | None, found: Found) -> Place:
 
 def _side(words: list[str]) -> Side | None:
     """The side a phrase names: left, right, both (both words, or "both"), or none."""
-    sides = {SIDES[word] for word in words if word in SIDES}
+    # A side right after a negation is the side that does not hurt ("left knee, not the right").
+    sides = {
+        SIDES[word]
+        for n, word in enumerate(words)
+        if word in SIDES and not any(w in NEGATIONS for w in words[max(0, n - 2) : n])
+    }
     if not sides:
         return None
     if len(sides) > 1 or "both" in sides:

@@ -144,5 +144,5 @@ def _stem(word: str) -> str:
 
 
 def _begins(stems: list[str], words: list[str]) -> bool:
-    """Every stem begins one of the words."""
-    return all(any(word.startswith(stem) for word in words) for stem in stems)
+    """Every stem begins one of the words, or its singular ("grocery" begins "groceries")."""
+    return all(any(word.startswith(stem) or singular(word).startswith(stem) for word in words) for stem in stems)

@@ -271,11 +271,20 @@ SYNONYMS: dict[str, str] = {
     "little": "small",
     "pinkie": "pinky",
     "mid": "middle",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
     **dict.fromkeys(("under", "underneath", "beneath"), "underside"),  # "under my heel": its underside
 }
 
 #: Side words and the side they name.
-SIDES: dict[str, str] = {"left": "left", "right": "right", "both": "both", "bilateral": "both", "bilaterally": "both"}
+SIDES: dict[str, str] = {
+    **dict.fromkeys(("left", "lt"), "left"),
+    **dict.fromkeys(("right", "rt"), "right"),
+    **dict.fromkeys(("both", "bilateral", "bilaterally", "bilat"), "both"),
+}
 
 
 def singular(word: str) -> str:
@@ -285,10 +294,21 @@ def singular(word: str) -> str:
         >>> from triggerpoints._text import singular
         >>> [singular(word) for word in ("thighs", "buttocks", "gluteus", "pelvis", "glass", "ribs")]
         ['thigh', 'buttock', 'gluteus', 'pelvis', 'glass', 'rib']
+        >>> [singular(word) for word in ("arches", "pinkies", "feet", "toes", "knees")]
+        ['arch', 'pinky', 'foot', 'toe', 'knee']
     """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_IRREGULAR = {"feet": "foot"}
 
 
 def place_words(words: list[str]) -> list[str | None]:
@@ -316,10 +336,11 @@ def place_words(words: list[str]) -> list[str | None]:
             token = word  # "over" is filler ("tender over the sacrum"), but "all over" is the body
         elif word in FILLER or word in SIDES:
             token = None
-        elif word in ("back", "side", "sides"):
-            token = _back_or_side(word, words, number, previous)
+        elif word in _NOUN_OR_DIRECTION:
+            token = _back_or_side(_NOUN_OR_DIRECTION[word], words, number, previous)
         else:
-            token = DIRECTIONS.get(word) or SYNONYMS.get(word) or singular(word)
+            one = singular(word)  # "the *tops* of my feet"
+            token = DIRECTIONS.get(word) or DIRECTIONS.get(one) or SYNONYMS.get(word) or one
         tokens.append(token)
         if token is not None:
             previous = token
@@ -329,15 +350,31 @@ def place_words(words: list[str]) -> list[str | None]:
 _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 
 
+#: Words that are a body part or a direction by what follows them, in their singular form.
+_NOUN_OR_DIRECTION = {"back": "back", "backs": "back", "side": "side", "sides": "side", "bottom": "bottom"}
+#: Words after which "back" is an adverb ("my knee pain *is back*", "keeps *coming back*").
+_BACK_AGAIN = frozenset("is was are were coming comes came come".split())
+#: Words before "the" that make a "back" after a place a direction ("knee *at the back*").
+_AT = frozenset("at on from".split())
+
+
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
-    if word != "back":
+    if word == "side":
         # "outer side" adds nothing to "outer"; "on the right side" names the side of the body.
         after_side = any(words[n] in SIDES for n in range(max(0, number - 2), number))
         return None if previous in _CANONICAL_DIRECTIONS or after_side else "lateral"
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
-    return "posterior" if following is not None and following not in FILLER else "back"
+    if following is not None and following not in FILLER:
+        return "posterior" if word == "back" else "lower"  # "back of the thigh", "bottom of my back"
+    if word == "bottom":
+        return "bottom"  # the buttock
+    if number > 0 and words[number - 1] in _BACK_AGAIN:
+        return None
+    if previous is not None and number > 1 and words[number - 1] == "the" and words[number - 2] in _AT:
+        return "posterior"  # "pain in my knee at the back": the back of the knee
+    return "back"
 
 
 def place_tokens(text: str) -> list[str]:
