@@ -16,6 +16,7 @@ from triggerpoints._atlas import Atlas
 from triggerpoints._geometry import geometry
 from triggerpoints._phrase import Found, Word, part_words, split_parts, subsets
 from triggerpoints._text import (
+    ABBREVIATIONS,
     CONTRASTS,
     DIRECTIONS,
     FILLER,
@@ -57,11 +58,16 @@ class Reader:
         self.after_bi = frozenset().union(*self.keys) | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
 
     def words(self, text: str) -> list[str]:
-        """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi")."""
+        """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi").
+
+        Abbreviations of case notes are spelled out ("RUQ": "right upper quadrant").
+        """
         words: list[str] = []
         for word in normalize(text).split():
             rest = word[2:]
-            if word.startswith("bi") and word not in SIDES and rest in self.after_bi:
+            if word in ABBREVIATIONS:
+                words += ABBREVIATIONS[word]
+            elif word.startswith("bi") and word not in SIDES and rest in self.after_bi:
                 words += ["both", rest]
             elif words and words[-1] == "bi" and word in self.after_bi:  # "bi-temporal"
                 words[-1:] = ["both", word]

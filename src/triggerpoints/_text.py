@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "ABBREVIATIONS",
     "CIRCUMSTANCES",
     "CONNECTIVES",
     "CONTRASTS",
@@ -279,10 +280,18 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("under", "underneath", "beneath"), "underside"),  # "under my heel": its underside
 }
 
-#: Side words and the side they name.
+#: Abbreviations of case notes spelled out before a phrase is read ("RUQ pain").
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "ruq": ("right", "upper", "quadrant"),
+    "luq": ("left", "upper", "quadrant"),
+    "rlq": ("right", "lower", "quadrant"),
+    "llq": ("left", "lower", "quadrant"),
+}
+
+#: Side words and the side they name ("l" and "r" as in case notes: "R shoulder pain").
 SIDES: dict[str, str] = {
-    **dict.fromkeys(("left", "lt"), "left"),
-    **dict.fromkeys(("right", "rt"), "right"),
+    **dict.fromkeys(("left", "lt", "l"), "left"),
+    **dict.fromkeys(("right", "rt", "r"), "right"),
     **dict.fromkeys(("both", "bilateral", "bilaterally", "bilat"), "both"),
 }
 
