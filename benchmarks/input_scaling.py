@@ -14,8 +14,10 @@ the time and its ratio to the previous size are printed. Phrases past the query 
 which has no limit of its own, so that its growth shows; the public functions refuse
 them. Phrase kinds: lay phrases from the test corpus joined by commas, words that name
 nothing, a region name that runs across a separator ("next to the spine") repeated,
-"back of the" repeated (a direction word that looks ahead), and "between the shoulder
-blades and" repeated ("between" tries several ends). Aliases and the region chain
+"back of the" repeated (a direction word that looks ahead), "between the shoulder
+blades and" repeated ("between" tries several ends), and a muscle-like word beside
+places with a circumstance and a negation after a place, repeated (the beginning of a
+muscle's name is looked up, circumstances are read apart, a negation looks ahead). Aliases and the region chain
 are added to the mini fixture and checked with the dataset validator; file sizes are
 copies of the packaged dataset (``benchmarks/scaling.py`` builds them) read with
 :func:`triggerpoints.load`.
@@ -78,6 +80,7 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         "name across a separator": "next to the spine ",
         "'back of the' repeated": "back of the ",
         "'between ... and' repeated": "between the shoulder blades and ",
+        "muscle-like words and places": "upper trapez and knee when sitting, knee doesnt hurt, ",
     }[kind]
     atlas = tp.load()
 
@@ -147,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"triggerpoints {tp.__version__}, dataset {tp.load().dataset_version}")
     lengths = [1_000 * 2**step for step in range(7)]  # 1,000 to 64,000 characters
     kinds = ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated")
-    for kind in (*kinds, "'between ... and' repeated"):
+    for kind in (*kinds, "'between ... and' repeated", "muscle-like words and places"):
         series(f"reading a phrase ({kind}), by characters", lengths, phrases(kind), args.runs)
     series("validating aliases of one muscle, by aliases", [2_500 * 2**step for step in range(5)], aliases, args.runs)
     series("validating a chain of regions, by depth", [250 * 2**step for step in range(5)], chain, args.runs)

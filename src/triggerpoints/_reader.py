@@ -8,7 +8,8 @@ cuts phrases into clauses and places and asks a reader for each.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -56,6 +57,8 @@ class Reader:
         # it reads a phrase in time linear in its length.
         self.longest = max(map(len, self.keys), default=0)
         self.after_bi = frozenset().union(*self.keys) | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
+        # Names in order, so that the names a key begins are found by bisection, not by a scan.
+        self.sorted_names = {kind: sorted(atlas.indexes.names[kind]) for kind in ("muscle", "region")}
 
     def words(self, text: str) -> list[str]:
         """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi").
@@ -310,7 +313,7 @@ class Reader:
         key = " ".join(content)
         names = self.atlas.indexes.names
         muscles = names["muscle"].get(key) or (self.muscles_named(key) if len(key) >= _MUSCLE_PREFIX else ())
-        if len(muscles) != 1 or any(word.startswith(key) for word in names["region"]):
+        if len(muscles) != 1 or next(self.beginning("region", key), None) is not None:
             return []  # several muscles, or a region's name begins so ("zygomatic"): not a muscle
         muscle = next(iter(muscles))
         sites = self.muscle_sites(muscle)
@@ -325,7 +328,15 @@ class Reader:
         exact = table.get(key)
         if exact:
             return frozenset(exact)
-        return frozenset(m for word, ids in table.items() if word.startswith(key) for m in ids)
+        return frozenset(m for word in self.beginning("muscle", key) for m in table[word])
+
+    def beginning(self, kind: str, key: str) -> Iterator[str]:
+        """The names (normalized) of one kind that begin with ``key``, in order."""
+        names = self.sorted_names[kind]
+        for number in range(bisect.bisect_left(names, key), len(names)):  # by position: islice would walk
+            if not names[number].startswith(key):
+                return
+            yield names[number]
 
     def muscle_sites(self, muscle: str) -> list[str]:
         """The regions where a muscle's trigger points lie on the body map, in the data's order."""
