@@ -80,7 +80,8 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         "name across a separator": "next to the spine ",
         "'back of the' repeated": "back of the ",
         "'between ... and' repeated": "between the shoulder blades and ",
-        "muscle-like words and places": "upper trapez and knee when sitting, knee doesnt hurt, ",
+        # No punctuation: one clause, so every look-ahead sees the whole rest of the phrase.
+        "muscle-like words and places": "upper trapez and knee when sitting but knee is fine but a no ",
     }[kind]
     atlas = tp.load()
 

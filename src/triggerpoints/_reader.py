@@ -70,6 +70,8 @@ class Reader:
             rest = word[2:]
             if word in ABBREVIATIONS:
                 words += ABBREVIATIONS[word]
+            elif word == "o" and words and words[-1] == "r":  # "r/o": rule out, not the right side
+                words[-1] = "ro"
             elif word.startswith("bi") and word not in SIDES and rest in self.after_bi:
                 words += ["both", rest]
             elif words and words[-1] == "bi" and word in self.after_bi:  # "bi-temporal"

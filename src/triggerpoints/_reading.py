@@ -9,13 +9,12 @@ region alone. See :func:`read_place` for the rules.
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 from types import MappingProxyType
 
 from triggerpoints._atlas import Atlas
-from triggerpoints._phrase import Found
+from triggerpoints._phrase import Found, split_parts
 from triggerpoints._place import Place, Side
 from triggerpoints._reader import Reader
 from triggerpoints._text import (
@@ -23,6 +22,7 @@ from triggerpoints._text import (
     CONTRASTS,
     DIRECTIONS,
     FILLER,
+    GLUE,
     MOVEMENTS,
     NEGATIONS,
     SEPARATORS,
@@ -34,6 +34,8 @@ __all__ = ["Place", "Side", "read_place"]
 
 _FINE = frozenset("fine okay ok alright normal unaffected good spared".split())  # "my knee is fine"
 _COPULAS = frozenset("is are was were feels feel seems seem stays".split())
+_COPULA_NEGATIONS = frozenset("isnt arent wasnt".split())
+_NEGATING_PAIRS = frozenset({("apart", "from"), ("negative", "for")})  # "apart from my thumb"
 _UNSAID = frozenset("do does did bother bothers bothering anymore any more much too either really now".split())
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
@@ -91,32 +93,37 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
 def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
     """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped.
 
-    The words of a circumstance ("when I sit on my heels"), up to the next separator, are
-    read apart into ``circumstances`` for :func:`_settle`.
+    A circumstance ("when I sit on my heels") after a place that hurts is read apart, up
+    to the next separator, into ``circumstances`` for :func:`_settle`; before any such
+    place it is read as the rest ("when I walk my calf hurts").
     """
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
         state, run = "pain", list[str]()
         for number, word in enumerate([*words, ""]):
-            moves = word in MOVEMENTS and (number + 1 >= len(words) or words[number + 1] != "of")  # "bend of"
+            following = words[number + 1] if number + 1 < len(words) else ""
+            moves = word in MOVEMENTS and following != "of"  # "the bend of my elbow" is a place
+            negates = word in NEGATIONS or (word, following) in _NEGATING_PAIRS
             if state == "pain" and run and _says_free(words, number):
                 # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
                 # before it is free of pain.
-                cut = max((n for n, w in enumerate(run) if w in SEPARATORS), default=0)
+                cut = _last_place(reader, run)
                 _end_run(reader, "pain", run[:cut], found, circumstances)
                 _end_run(reader, "not", run[cut:], found, circumstances)
                 found.ignored.append(word)
                 run = []
                 continue
-            if word in NEGATIONS or word in CONTRASTS or moves or word in CIRCUMSTANCES or not word:
+            if negates or word in CONTRASTS or moves or word in CIRCUMSTANCES or not word:
                 _end_run(reader, state, run, found, circumstances)
                 run = []
-                if word in NEGATIONS:
+                if negates:
                     state = "not"
                 elif word in CONTRASTS:
                     state = "pain"
-                elif moves or word in CIRCUMSTANCES:
+                elif moves or (word in CIRCUMSTANCES and found.regions):
                     state = ("moved" if moves else "circumstance") if state != "not" else "not"
+                    found.ignored.append(word)
+                elif word in CIRCUMSTANCES:
                     found.ignored.append(word)
             elif state in ("moved", "circumstance") and word in SEPARATORS:
                 _end_run(reader, state, run, found, circumstances)
@@ -125,17 +132,38 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
                 run.append(word)
 
 
+def _last_place(reader: Reader, run: list[str]) -> int:
+    """Where the last place of a run starts: after its last separator, unless a name runs across it.
+
+    "my back hurts and *my neck*"; but "*between my thumb and index finger*" and "*next
+    to the spine*" are one place each.
+    """
+    if "between" in run:
+        return run.index("between")
+    parts = reader.bound(split_parts(run))
+    return len(run) - (len(parts[-1]) - (1 if parts[-1][0] == "" else 0)) if len(parts) > 1 else 0
+
+
 def _says_free(words: list[str], number: int) -> bool:
     """Word ``number`` says the place before it is free of pain: "doesn't (hurt)", "is fine".
 
     Only where nothing but filler follows it up to the clause's end or a contrast ("my knee
-    doesn't hurt but ..."); a negation followed by a place negates that place instead.
+    doesn't hurt but ..."); a negation followed by a place negates that place instead. A
+    bare "is not" or "isn't" at the end says nothing ("my neck is fine but my shoulder
+    *is not*": it hurts).
     """
     word = words[number] if number < len(words) else ""
-    if not (word in NEGATIONS or (word in _FINE and number > 0 and words[number - 1] in _COPULAS)):
+    copula = number > 0 and words[number - 1] in _COPULAS
+    if not (word in NEGATIONS or (word in _FINE and copula)):
         return False
-    rest = itertools.takewhile(lambda w: w not in CONTRASTS, words[number + 1 :])
-    return all(w in FILLER or w in _UNSAID for w in rest)
+    said = False
+    for later in range(number + 1, len(words)):  # by position, stopping early: no copy of the rest
+        if words[later] in CONTRASTS:
+            break
+        if words[later] not in FILLER and words[later] not in _UNSAID:
+            return False
+        said = True
+    return said or not (word in _COPULA_NEGATIONS or (word == "not" and copula))
 
 
 def _end_run(
@@ -229,7 +257,10 @@ def _side(words: list[str]) -> Side | None:
     sides = {
         SIDES[word]
         for n, word in enumerate(words)
-        if word in SIDES and not any(w in NEGATIONS for w in words[max(0, n - 2) : n])
+        if word in SIDES
+        and not (
+            (n > 0 and words[n - 1] in NEGATIONS) or (n > 1 and words[n - 1] in GLUE and words[n - 2] in NEGATIONS)
+        )
     }
     if not sides:
         return None

@@ -205,8 +205,8 @@ GLUE = frozenset("of the my his her their your our a an this that these those le
 #: Words that make what follows them, up to the end of the clause, a place without pain.
 NEGATIONS = frozenset(
     """
-    not no never nothing none neither nor without except apart sparing spares doesnt dont isnt arent wasnt
-    deny denies denied negative
+    not no never nothing none neither nor without except sparing spares doesnt dont isnt arent wasnt
+    deny denies denied
     """.split()
 )
 
@@ -303,15 +303,15 @@ def singular(word: str) -> str:
         >>> from triggerpoints._text import singular
         >>> [singular(word) for word in ("thighs", "buttocks", "gluteus", "pelvis", "glass", "ribs")]
         ['thigh', 'buttock', 'gluteus', 'pelvis', 'glass', 'rib']
-        >>> [singular(word) for word in ("arches", "pinkies", "feet", "toes", "knees")]
-        ['arch', 'pinky', 'foot', 'toe', 'knee']
+        >>> [singular(word) for word in ("arches", "pinkies", "feet", "toes", "knees", "headaches")]
+        ['arch', 'pinky', 'foot', 'toe', 'knee', 'headache']
     """
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes")):
-        return word[:-2]
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes")) and not word.endswith("aches"):
+        return word[:-2]  # "arches", but "headaches"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -345,6 +345,8 @@ def place_words(words: list[str]) -> list[str | None]:
             token = word  # "over" is filler ("tender over the sacrum"), but "all over" is the body
         elif word in FILLER or word in SIDES:
             token = None
+        elif word == "backs":  # "the backs of my knees"; but "my back's killing me"
+            token = "posterior" if words[number + 1 : number + 2] == ["of"] else "back"
         elif word in _NOUN_OR_DIRECTION:
             token = _back_or_side(_NOUN_OR_DIRECTION[word], words, number, previous)
         else:
@@ -360,29 +362,34 @@ _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 
 
 #: Words that are a body part or a direction by what follows them, in their singular form.
-_NOUN_OR_DIRECTION = {"back": "back", "backs": "back", "side": "side", "sides": "side", "bottom": "bottom"}
+_NOUN_OR_DIRECTION = {"back": "back", "side": "side", "sides": "side", "bottom": "bottom"}
 #: Words after which "back" is an adverb ("my knee pain *is back*", "keeps *coming back*").
-_BACK_AGAIN = frozenset("is was are were coming comes came come".split())
+_BACK_AGAIN = frozenset("is was are were".split())
+_COMING = frozenset("coming comes came come".split())
 #: Words before "the" that make a "back" after a place a direction ("knee *at the back*").
 _AT = frozenset("at on from".split())
 
 
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
     if word == "side":
-        # "outer side" adds nothing to "outer"; "on the right side" names the side of the body.
-        after_side = any(words[n] in SIDES for n in range(max(0, number - 2), number))
+        # "outer side" adds nothing to "outer"; "pain in my knee on the right side" names the
+        # side of the body (but "the left side of my waist" is the side of the waist, and
+        # "both sides of my knee" the whole knee).
+        after_side = number > 0 and words[number - 1] in SIDES
+        after_side = after_side and (words[number + 1 : number + 2] != ["of"] or words[number - 1] == "both")
         return None if previous in _CANONICAL_DIRECTIONS or after_side else "lateral"
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
     if following is not None and following not in FILLER:
         return "posterior" if word == "back" else "lower"  # "back of the thigh", "bottom of my back"
+    if previous is not None and number > 1 and words[number - 1] == "the" and words[number - 2] in _AT:
+        # "pain in my knee at the back": the back of the knee; "heel at the bottom": its underside
+        return "posterior" if word == "back" else "underside"
     if word == "bottom":
         return "bottom"  # the buttock
-    if number > 0 and words[number - 1] in _BACK_AGAIN:
-        return None
-    if previous is not None and number > 1 and words[number - 1] == "the" and words[number - 2] in _AT:
-        return "posterior"  # "pain in my knee at the back": the back of the knee
+    if number > 0 and (words[number - 1] in _COMING or (following is None and words[number - 1] in _BACK_AGAIN)):
+        return None  # "keeps coming back in my knee", "my knee pain is back" (but "there is back pain")
     return "back"
 
 
