@@ -25,10 +25,10 @@ def resolve_place(phrase: str, *, atlas: Atlas | None = None) -> Place:
        follows "not", "no", "without", "doesn't", ... is free of pain (``absent``) up
        to "but" or the clause's end ("usually not into the foot"), and a negation
        or "is fine" with only filler after it frees the place before it ("my neck
-       doesn't hurt"); what follows a verb of movement ("can't *turn my head*") or
-       starts a circumstance ("*when I sit on my heels*") is not in pain, and is
-       ignored up to the next separator (a circumstance counts only where the phrase
-       names no other place: "pain when swallowing in my throat").
+       doesn't hurt"); what follows a verb of movement ("can't *turn my head*") is
+       not in pain, and is ignored up to the next separator; so is what a person
+       sits or leans on in a circumstance ("when I sit *on my heels*"), unless the
+       phrase names no other place.
     3. The rest is cut into places at separators ("and", "to", "into", "spreading",
        ...). In each place, filler ("pain", "my", "the", ...) and side words are
        dropped and direction words made canonical (outside/outer → lateral,

@@ -25,6 +25,7 @@ from triggerpoints._text import (
     GLUE,
     MOVEMENTS,
     NEGATIONS,
+    PATH_VERBS,
     SEPARATORS,
     SIDES,
 )
@@ -34,8 +35,12 @@ __all__ = ["Place", "Side", "read_place"]
 
 _FINE = frozenset("fine okay ok alright normal unaffected good spared".split())  # "my knee is fine"
 _COPULAS = frozenset("is are was were feels feel seems seem stays".split())
+# A circumstance runs on over "to", "from", "with" ("when I sit *next to the spine*"), up to
+# a list word or a verb of pain moving on.
+_CIRCUMSTANCE_ENDS = frozenset({"and", "or", "then", "also", "plus"}) | PATH_VERBS
+_OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
 _COPULA_NEGATIONS = frozenset("isnt arent wasnt".split())
-_NEGATING_PAIRS = frozenset({("apart", "from"), ("negative", "for")})  # "apart from my thumb"
+_NEGATING_PAIRS = frozenset({("apart", "from")})  # "apart from my thumb", but "falling apart"
 _UNSAID = frozenset("do does did bother bothers bothering anymore any more much too either really now".split())
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
@@ -93,10 +98,12 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
 def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
     """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped.
 
-    A circumstance ("when I sit on my heels") after a place that hurts is read apart, up
-    to the next separator, into ``circumstances`` for :func:`_settle`; before any such
-    place it is read as the rest ("when I walk my calf hurts").
+    In a circumstance ("when I sit on my heels"), up to the next separator, a place after
+    "on", "over", "against", ... is what the person sits or leans on, not where it hurts:
+    it is kept apart in ``circumstances`` for :func:`_settle`; the circumstance's other
+    places hurt ("when I walk my calf hurts").
     """
+    fine_said = False  # "my neck is fine but my shoulder is not": the shoulder is not fine
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
         state, run = "pain", list[str]()
@@ -104,13 +111,14 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
             following = words[number + 1] if number + 1 < len(words) else ""
             moves = word in MOVEMENTS and following != "of"  # "the bend of my elbow" is a place
             negates = word in NEGATIONS or (word, following) in _NEGATING_PAIRS
-            if state == "pain" and run and _says_free(words, number):
+            if state == "pain" and run and _says_free(words, number, after_fine=fine_said):
                 # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
                 # before it is free of pain.
                 cut = _last_place(reader, run)
                 _end_run(reader, "pain", run[:cut], found, circumstances)
                 _end_run(reader, "not", run[cut:], found, circumstances)
                 found.ignored.append(word)
+                fine_said = fine_said or word in _FINE
                 run = []
                 continue
             if negates or word in CONTRASTS or moves or word in CIRCUMSTANCES or not word:
@@ -120,12 +128,10 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
                     state = "not"
                 elif word in CONTRASTS:
                     state = "pain"
-                elif moves or (word in CIRCUMSTANCES and found.regions):
+                elif moves or word in CIRCUMSTANCES:
                     state = ("moved" if moves else "circumstance") if state != "not" else "not"
                     found.ignored.append(word)
-                elif word in CIRCUMSTANCES:
-                    found.ignored.append(word)
-            elif state in ("moved", "circumstance") and word in SEPARATORS:
+            elif (state == "moved" and word in SEPARATORS) or (state == "circumstance" and word in _CIRCUMSTANCE_ENDS):
                 _end_run(reader, state, run, found, circumstances)
                 state, run = "pain", [word]
             else:
@@ -144,13 +150,14 @@ def _last_place(reader: Reader, run: list[str]) -> int:
     return len(run) - (len(parts[-1]) - (1 if parts[-1][0] == "" else 0)) if len(parts) > 1 else 0
 
 
-def _says_free(words: list[str], number: int) -> bool:
+def _says_free(words: list[str], number: int, *, after_fine: bool = False) -> bool:
     """Word ``number`` says the place before it is free of pain: "doesn't (hurt)", "is fine".
 
     Only where nothing but filler follows it up to the clause's end or a contrast ("my knee
     doesn't hurt but ..."); a negation followed by a place negates that place instead. A
-    bare "is not" or "isn't" at the end says nothing ("my neck is fine but my shoulder
-    *is not*": it hurts).
+    bare "is not" or "isn't" at the end negates what was said before: after "is fine" the
+    place hurts ("my neck is fine but my shoulder *is not*"), else it does not ("my
+    shoulder hurts but my neck *isn't*").
     """
     word = words[number] if number < len(words) else ""
     copula = number > 0 and words[number - 1] in _COPULAS
@@ -163,7 +170,7 @@ def _says_free(words: list[str], number: int) -> bool:
         if words[later] not in FILLER and words[later] not in _UNSAID:
             return False
         said = True
-    return said or not (word in _COPULA_NEGATIONS or (word == "not" and copula))
+    return said or not after_fine or not (word in _COPULA_NEGATIONS or (word == "not" and copula))
 
 
 def _end_run(
@@ -174,15 +181,26 @@ def _end_run(
         found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
         found.drop(run)
     elif state == "circumstance":
-        apart = Found()
-        apart.regions = reader.places(run, apart) if run else []
-        circumstances.append((run, apart))
+        # "when I sit *on my heels*": the first place after "on" is the seat; others hurt.
+        marks = [n for n, w in enumerate(run) if w in _OBJECT_MARKERS]
+        for start, end in zip([0, *marks], [*marks, len(run)], strict=True):
+            if start == 0 or not run[start:end]:
+                found.regions.extend(reader.places(run[start:end], found) if run[start:end] else [])
+                continue
+            apart = Found()
+            placed = reader.places(run[start:end], apart)
+            if not placed:
+                continue
+            seat = Found()
+            seat.regions, seat.used = placed[:1], apart.kept()
+            circumstances.append((run[start:end], seat))
+            found.regions.extend(placed[1:])
     elif run:
         (found.absent if state == "not" else found.regions).extend(reader.places(run, found))
 
 
 def _settle(found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
-    """Circumstances name where it hurts only in a phrase that names no other place; else their words are ignored."""
+    """What a circumstance's person sits or leans on hurts only in a phrase that names no other place."""
     if not circumstances:
         return
     if found.regions or found.absent:

@@ -206,7 +206,7 @@ GLUE = frozenset("of the my his her their your our a an this that these those le
 NEGATIONS = frozenset(
     """
     not no never nothing none neither nor without except sparing spares doesnt dont isnt arent wasnt
-    deny denies denied
+    deny denies denied negative
     """.split()
 )
 
@@ -366,6 +366,7 @@ _NOUN_OR_DIRECTION = {"back": "back", "side": "side", "sides": "side", "bottom":
 #: Words after which "back" is an adverb ("my knee pain *is back*", "keeps *coming back*").
 _BACK_AGAIN = frozenset("is was are were".split())
 _COMING = frozenset("coming comes came come".split())
+_AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but"})
 #: Words before "the" that make a "back" after a place a direction ("knee *at the back*").
 _AT = frozenset("at on from".split())
 
@@ -373,10 +374,8 @@ _AT = frozenset("at on from".split())
 def _back_or_side(word: str, words: list[str], number: int, previous: str | None) -> str | None:
     if word == "side":
         # "outer side" adds nothing to "outer"; "pain in my knee on the right side" names the
-        # side of the body (but "the left side of my waist" is the side of the waist, and
-        # "both sides of my knee" the whole knee).
-        after_side = number > 0 and words[number - 1] in SIDES
-        after_side = after_side and (words[number + 1 : number + 2] != ["of"] or words[number - 1] == "both")
+        # side of the body (but "the left side of my waist" is the side of the waist).
+        after_side = number > 0 and words[number - 1] in SIDES and words[number + 1 : number + 2] != ["of"]
         return None if previous in _CANONICAL_DIRECTIONS or after_side else "lateral"
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
@@ -388,8 +387,10 @@ def _back_or_side(word: str, words: list[str], number: int, previous: str | None
         return "posterior" if word == "back" else "underside"
     if word == "bottom":
         return "bottom"  # the buttock
-    if number > 0 and (words[number - 1] in _COMING or (following is None and words[number - 1] in _BACK_AGAIN)):
-        return None  # "keeps coming back in my knee", "my knee pain is back" (but "there is back pain")
+    if number > 0 and (
+        words[number - 1] in _COMING or (words[number - 1] in _BACK_AGAIN and following in _AFTER_BACK_AGAIN)
+    ):
+        return None  # "keeps coming back", "the pain is back in my knee" (but "there is back pain")
     return "back"
 
 
