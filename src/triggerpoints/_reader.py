@@ -283,9 +283,10 @@ class Reader:
             own = [word for word in tokens if word.token in _DIRECTIONS]
             if part[0] in _LIST_WORDS and carried and not own and tokens:
                 joined = self.match([*(w.token for w in carried), *(w.token for w in tokens)])
-                # The shared side names a place next to the first ("top of my foot and
-                # toes"), not one apart from it ("top of my head and neck" is not the upper neck).
-                if joined is not None and not (regions and self.far_apart(regions[-1], joined)):
+                # A shared level names a place next to the first ("top of my foot and toes"),
+                # not one apart from it ("top of my head and neck" is not the upper neck).
+                level = any(w.token in _LEVELS for w in carried)
+                if joined is not None and not (level and regions and self.far_apart(regions[-1], joined)):
                     regions.append(joined)
                     found.used += [w.raw for w in tokens]
                     continue

@@ -38,8 +38,15 @@ _COPULAS = frozenset("is are was were feels feel seems seem stays".split())
 # A circumstance runs on over "to", "from", "with" ("when I sit *next to the spine*"), up to
 # a list word or a verb of pain moving on.
 _CIRCUMSTANCE_ENDS = frozenset({"and", "or", "then", "also", "plus"}) | PATH_VERBS
+_NOT_MOVED = frozenset("of over down forward forwards backward backwards up".split())
+_SEAT_WORDS = 6  # words after "on" that may name a seat, at most ("on the back of my head")
+_SEAT_GLUE = frozenset("one".split())
+_PAIN_WORDS = frozenset("pain pains hurt hurts hurting ache aches aching sore painful throbs throbbing".split())
+_BODY_OR_DIRECTION = frozenset("back backs side sides bottom".split())
 _OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
-_COPULA_NEGATIONS = frozenset("isnt arent wasnt".split())
+_COPULA_NEGATIONS = frozenset("isnt arent wasnt werent".split())
+# Negations that may end a statement about the place before them ("my neck *doesn't*").
+_POST_NEGATIONS = _COPULA_NEGATIONS | frozenset("not doesnt dont didnt".split())
 _NEGATING_PAIRS = frozenset({("apart", "from")})  # "apart from my thumb", but "falling apart"
 _UNSAID = frozenset("do does did bother bothers bothering anymore any more much too either really now".split())
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
@@ -98,18 +105,23 @@ def read_place(phrase: str, atlas: Atlas) -> Place:
 def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[tuple[list[str], Found]]) -> None:
     """Each clause: places before a negation hurt; after it, up to "but", they do not; moved parts are skipped.
 
-    In a circumstance ("when I sit on my heels"), up to the next separator, a place after
-    "on", "over", "against", ... is what the person sits or leans on, not where it hurts:
-    it is kept apart in ``circumstances`` for :func:`_settle`; the circumstance's other
-    places hurt ("when I walk my calf hurts").
+    A circumstance ("when I sit on my heels"), up to "and", "or" or a verb of pain moving
+    on, says when it hurts, not where: after a place that hurts, its places are kept apart
+    in ``circumstances`` for :func:`_settle`. Before any such place, or with a word of
+    pain of its own ("... and when I walk *my hip hurts*"), it may name the place that
+    hurts: only what the person sits or leans on (the place after "on", "over",
+    "against", ...) is kept apart.
     """
     fine_said = False  # "my neck is fine but my shoulder is not": the shoulder is not fine
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
+        if len(words) > 1 and words[-1] == "back" and words[-2] in _COPULAS:
+            found.ignored.append(words.pop())  # "my knee pain is back": again, not the back
         state, run = "pain", list[str]()
         for number, word in enumerate([*words, ""]):
             following = words[number + 1] if number + 1 < len(words) else ""
-            moves = word in MOVEMENTS and following != "of"  # "the bend of my elbow" is a place
+            # "the bend of my elbow" is a place; "when I bend over" moves no named part
+            moves = word in MOVEMENTS and following not in _NOT_MOVED
             negates = word in NEGATIONS or (word, following) in _NEGATING_PAIRS
             if state == "pain" and run and _says_free(words, number, after_fine=fine_said):
                 # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
@@ -129,9 +141,12 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
                 elif word in CONTRASTS:
                     state = "pain"
                 elif moves or word in CIRCUMSTANCES:
-                    state = ("moved" if moves else "circumstance") if state != "not" else "not"
+                    after = "circumstance" if found.regions else "leading"
+                    state = ("moved" if moves else after) if state != "not" else "not"
                     found.ignored.append(word)
-            elif (state == "moved" and word in SEPARATORS) or (state == "circumstance" and word in _CIRCUMSTANCE_ENDS):
+            elif (state == "moved" and word in SEPARATORS) or (
+                state in ("circumstance", "leading") and word in _CIRCUMSTANCE_ENDS
+            ):
                 _end_run(reader, state, run, found, circumstances)
                 state, run = "pain", [word]
             else:
@@ -161,7 +176,7 @@ def _says_free(words: list[str], number: int, *, after_fine: bool = False) -> bo
     """
     word = words[number] if number < len(words) else ""
     copula = number > 0 and words[number - 1] in _COPULAS
-    if not (word in NEGATIONS or (word in _FINE and copula)):
+    if not (word in _POST_NEGATIONS or (word in _FINE and copula)):
         return False
     said = False
     for later in range(number + 1, len(words)):  # by position, stopping early: no copy of the rest
@@ -180,23 +195,43 @@ def _end_run(
     if state == "moved":
         found.ignored += [w for w in run if w not in FILLER and w not in SIDES]
         found.drop(run)
-    elif state == "circumstance":
-        # "when I sit *on my heels*": the first place after "on" is the seat; others hurt.
-        marks = [n for n, w in enumerate(run) if w in _OBJECT_MARKERS]
-        for start, end in zip([0, *marks], [*marks, len(run)], strict=True):
-            if start == 0 or not run[start:end]:
-                found.regions.extend(reader.places(run[start:end], found) if run[start:end] else [])
+    elif state == "circumstance" and not _PAIN_WORDS.intersection(run):
+        apart = Found()
+        apart.regions = reader.places(run, apart) if run else []
+        circumstances.append((run, apart))
+    elif state in ("circumstance", "leading"):
+        # "when I sit *on my heels* my knee hurts": the seat is kept apart, the rest hurts.
+        start = 0
+        for mark in [n for n, w in enumerate(run) if w in _OBJECT_MARKERS]:
+            if mark < start:
                 continue
+            if run[start:mark]:
+                found.regions.extend(reader.places(run[start:mark], found))
+            start = _seat_end(run, mark)
             apart = Found()
-            placed = reader.places(run[start:end], apart)
-            if not placed:
-                continue
-            seat = Found()
-            seat.regions, seat.used = placed[:1], apart.kept()
-            circumstances.append((run[start:end], seat))
-            found.regions.extend(placed[1:])
+            apart.regions = reader.places(run[mark:start], apart)
+            circumstances.append((run[mark:start], apart))
+        if run[start:]:
+            found.regions.extend(reader.places(run[start:], found))
     elif run:
         (found.absent if state == "not" else found.regions).extend(reader.places(run, found))
+
+
+def _seat_end(run: list[str], mark: int) -> int:
+    """Where the place after "on" (at ``mark``) ends: its direction words and one body word.
+
+    "on *my left side*", "on *the back of my head*", "on *one leg*"; a word that is a body
+    part unless "of" follows ("back", "side", "bottom") ends it when no "of" follows.
+    """
+    end = mark + 1
+    while end < len(run) and end - mark <= _SEAT_WORDS:
+        word = run[end]
+        end += 1
+        of_next = run[end : end + 1] == ["of"]
+        modifier = word in DIRECTIONS and (word not in _BODY_OR_DIRECTION or of_next)
+        if word not in GLUE and word not in SIDES and word not in _SEAT_GLUE and not modifier:
+            break
+    return end
 
 
 def _settle(found: Found, circumstances: list[tuple[list[str], Found]]) -> None:

@@ -205,7 +205,7 @@ GLUE = frozenset("of the my his her their your our a an this that these those le
 #: Words that make what follows them, up to the end of the clause, a place without pain.
 NEGATIONS = frozenset(
     """
-    not no never nothing none neither nor without except sparing spares doesnt dont isnt arent wasnt
+    not no never nothing none neither nor without except sparing spares doesnt dont didnt isnt arent wasnt werent
     deny denies denied negative
     """.split()
 )
@@ -366,7 +366,7 @@ _NOUN_OR_DIRECTION = {"back": "back", "side": "side", "sides": "side", "bottom":
 #: Words after which "back" is an adverb ("my knee pain *is back*", "keeps *coming back*").
 _BACK_AGAIN = frozenset("is was are were".split())
 _COMING = frozenset("coming comes came come".split())
-_AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but"})
+_AFTER_BACK_AGAIN = frozenset({"in", "on", "at", "again", "now", "today"})  # at a clause's end: _reading
 #: Words before "the" that make a "back" after a place a direction ("knee *at the back*").
 _AT = frozenset("at on from".split())
 
@@ -380,6 +380,10 @@ def _back_or_side(word: str, words: list[str], number: int, previous: str | None
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
+    if number > 0 and (
+        words[number - 1] in _COMING or (words[number - 1] in _BACK_AGAIN and following in _AFTER_BACK_AGAIN)
+    ):
+        return None  # "keeps coming back", "the pain is back (now) in my knee" (but "there is back and neck pain")
     if following is not None and following not in FILLER:
         return "posterior" if word == "back" else "lower"  # "back of the thigh", "bottom of my back"
     if previous is not None and number > 1 and words[number - 1] == "the" and words[number - 2] in _AT:
@@ -387,10 +391,6 @@ def _back_or_side(word: str, words: list[str], number: int, previous: str | None
         return "posterior" if word == "back" else "underside"
     if word == "bottom":
         return "bottom"  # the buttock
-    if number > 0 and (
-        words[number - 1] in _COMING or (words[number - 1] in _BACK_AGAIN and following in _AFTER_BACK_AGAIN)
-    ):
-        return None  # "keeps coming back", "the pain is back in my knee" (but "there is back pain")
     return "back"
 
 
