@@ -26,6 +26,7 @@ from triggerpoints._text import (
     SEPARATORS,
     SIDES,
     normalize,
+    singular,
 )
 
 __all__ = ["Reader"]
@@ -56,9 +57,14 @@ class Reader:
         # be added to a run, never taken away): the greedy reader tries no longer run, so
         # it reads a phrase in time linear in its length.
         self.longest = max(map(len, self.keys), default=0)
-        self.after_bi = frozenset().union(*self.keys) | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
+        self.place_word_set: frozenset[str] = frozenset().union(*self.keys) - _DIRECTIONS
+        self.after_bi = self.place_word_set | _DIRECTIONS | _DIRECTIONS_RAW  # "bitemporal", "bifrontal"
         # Names in order, so that the names a key begins are found by bisection, not by a scan.
         self.sorted_names = {kind: sorted(atlas.indexes.names[kind]) for kind in ("muscle", "region")}
+
+    def is_place_word(self, word: str) -> bool:
+        """``word`` (normalized) is a word of some region's name or alias, in its singular form."""
+        return singular(word) in self.place_word_set
 
     def words(self, text: str) -> list[str]:
         """The normalized words of ``text``; "bitemporal" becomes "both temporal" (any place word after "bi").

@@ -28,6 +28,7 @@ from triggerpoints._text import (
     PATH_VERBS,
     SEPARATORS,
     SIDES,
+    place_tokens,
 )
 from triggerpoints.exceptions import AmbiguousKeyError
 
@@ -41,9 +42,16 @@ _CIRCUMSTANCE_ENDS = frozenset({"and", "or", "then", "also", "plus"}) | PATH_VER
 _NOT_MOVED = frozenset("of over down forward forwards backward backwards up".split())
 _SEAT_WORDS = 6  # words after "on" that may name a seat, at most ("on the back of my head")
 _SEAT_GLUE = frozenset("one".split())
-_PAIN_WORDS = frozenset("pain pains hurt hurts hurting ache aches aching sore painful throbs throbbing".split())
+# Words that make a circumstance's place one that hurts ("... when I walk *my hip hurts too*").
+_PAIN_WORDS = frozenset(
+    """
+    pain pains painful hurt hurts hurting ache aches aching achy sore soreness tender tenderness stiff
+    stiffness discomfort burning burns throbbing throbs tingling tingles numb numbness cramping cramps too also
+    """.split()
+)
 _BODY_OR_DIRECTION = frozenset("back backs side sides bottom".split())
 _OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
+_AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but", "to", "with"})
 _COPULA_NEGATIONS = frozenset("isnt arent wasnt werent".split())
 # Negations that may end a statement about the place before them ("my neck *doesn't*").
 _POST_NEGATIONS = _COPULA_NEGATIONS | frozenset("not doesnt dont didnt".split())
@@ -115,15 +123,18 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
     fine_said = False  # "my neck is fine but my shoulder is not": the shoulder is not fine
     for clause in _CLAUSES.split(text):
         words = reader.words(clause)
-        if len(words) > 1 and words[-1] == "back" and words[-2] in _COPULAS:
-            found.ignored.append(words.pop())  # "my knee pain is back": again, not the back
+        words = _without_back_again(reader, words, found)
         state, run = "pain", list[str]()
         for number, word in enumerate([*words, ""]):
             following = words[number + 1] if number + 1 < len(words) else ""
             # "the bend of my elbow" is a place; "when I bend over" moves no named part
             moves = word in MOVEMENTS and following not in _NOT_MOVED
             negates = word in NEGATIONS or (word, following) in _NEGATING_PAIRS
-            if state == "pain" and run and _says_free(words, number, after_fine=fine_said):
+            if (
+                state == "pain"
+                and run
+                and _says_free(words, number, after_fine=fine_said, after_place=_ends_in_place(reader, run))
+            ):
                 # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
                 # before it is free of pain.
                 cut = _last_place(reader, run)
@@ -165,7 +176,7 @@ def _last_place(reader: Reader, run: list[str]) -> int:
     return len(run) - (len(parts[-1]) - (1 if parts[-1][0] == "" else 0)) if len(parts) > 1 else 0
 
 
-def _says_free(words: list[str], number: int, *, after_fine: bool = False) -> bool:
+def _says_free(words: list[str], number: int, *, after_fine: bool = False, after_place: bool = False) -> bool:
     """Word ``number`` says the place before it is free of pain: "doesn't (hurt)", "is fine".
 
     Only where nothing but filler follows it up to the clause's end or a contrast ("my knee
@@ -176,7 +187,10 @@ def _says_free(words: list[str], number: int, *, after_fine: bool = False) -> bo
     """
     word = words[number] if number < len(words) else ""
     copula = number > 0 and words[number - 1] in _COPULAS
-    if not (word in _POST_NEGATIONS or (word in _FINE and copula)):
+    # "my neck doesn't"; "neck negative", "my knee never hurts" only right after the place
+    # ("my knee xray was negative but it hurts" frees nothing)
+    negation = word in _POST_NEGATIONS or (word in NEGATIONS and after_place)
+    if not (negation or (word in _FINE and copula)):
         return False
     said = False
     for later in range(number + 1, len(words)):  # by position, stopping early: no copy of the rest
@@ -207,7 +221,7 @@ def _end_run(
                 continue
             if run[start:mark]:
                 found.regions.extend(reader.places(run[start:mark], found))
-            start = _seat_end(run, mark)
+            start = _seat_end(reader, run, mark)
             apart = Found()
             apart.regions = reader.places(run[mark:start], apart)
             circumstances.append((run[mark:start], apart))
@@ -217,11 +231,39 @@ def _end_run(
         (found.absent if state == "not" else found.regions).extend(reader.places(run, found))
 
 
-def _seat_end(run: list[str], mark: int) -> int:
-    """Where the place after "on" (at ``mark``) ends: its direction words and one body word.
+def _ends_in_place(reader: Reader, run: list[str]) -> bool:
+    """The last word of a run that is not filler is a place word ("my knee", not "my knee xray was")."""
+    last = next((w for w in reversed(run) if w not in FILLER and w not in SIDES), None)
+    return last is not None and reader.is_place_word(last)
 
-    "on *my left side*", "on *the back of my head*", "on *one leg*"; a word that is a body
-    part unless "of" follows ("back", "side", "bottom") ends it when no "of" follows.
+
+def _without_back_again(reader: Reader, words: list[str], found: Found) -> list[str]:
+    """The words without a "back" that means "again": "my knee pain *is back*", "it is back in my knee".
+
+    Only after "is", "was", ... at a clause's end or before "in", "now", "and", "to", ...,
+    and only where what is back is pain or a place named before ("there is back and neck
+    pain" keeps it).
+    """
+    if "back" not in words:
+        return words
+    kept: list[str] = []
+    said = False  # pain, "it" or a place was named before
+    for number, word in enumerate(words):
+        following = words[number + 1] if number + 1 < len(words) else None
+        if word == "back" and said and number > 0 and words[number - 1] in _COPULAS and following in _AFTER_BACK_AGAIN:
+            found.ignored.append(word)
+            continue
+        said = said or word in _PAIN_WORDS or word in ("it", "its") or reader.is_place_word(word)
+        kept.append(word)
+    return kept
+
+
+def _seat_end(reader: Reader, run: list[str], mark: int) -> int:
+    """Where the place after "on" (at ``mark``) ends: its direction words and its body part.
+
+    "on *my left side*", "on *the back of my head*", "on *one leg*", "on *the outer edge of
+    my foot*", "on *my big toe*"; a word that is a body part unless "of" follows ("back",
+    "side", "bottom") ends it when no "of" follows.
     """
     end = mark + 1
     while end < len(run) and end - mark <= _SEAT_WORDS:
@@ -229,8 +271,11 @@ def _seat_end(run: list[str], mark: int) -> int:
         end += 1
         of_next = run[end : end + 1] == ["of"]
         modifier = word in DIRECTIONS and (word not in _BODY_OR_DIRECTION or of_next)
-        if word not in GLUE and word not in SIDES and word not in _SEAT_GLUE and not modifier:
-            break
+        if word in GLUE or word in SIDES or word in _SEAT_GLUE or modifier or of_next:
+            continue
+        if end < len(run) and reader.match(place_tokens(f"{word} {run[end]}")):
+            end += 1  # a body part of two words: "big toe", "shoulder blade"
+        break
     return end
 
 
