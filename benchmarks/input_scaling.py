@@ -17,7 +17,8 @@ nothing, a region name that runs across a separator ("next to the spine") repeat
 "back of the" repeated (a direction word that looks ahead), "between the shoulder
 blades and" repeated ("between" tries several ends), and a muscle-like word beside
 places with a circumstance and a negation after a place, repeated (the beginning of a
-muscle's name is looked up, circumstances are read apart, a negation looks ahead). Aliases and the region chain
+muscle's name is looked up, circumstances are read apart, a negation looks ahead), and
+filler and side words alone (one long run with no place in it). Aliases and the region chain
 are added to the mini fixture and checked with the dataset validator; file sizes are
 copies of the packaged dataset (``benchmarks/scaling.py`` builds them) read with
 :func:`triggerpoints.load`.
@@ -82,6 +83,7 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         "'between ... and' repeated": "between the shoulder blades and ",
         # No punctuation: one clause, so every look-ahead sees the whole rest of the phrase.
         "muscle-like words and places": "upper trapez and knee when sitting but knee is fine but a no ",
+        "filler and side words only": "my the of left pain ",
     }[kind]
     atlas = tp.load()
 
@@ -151,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"triggerpoints {tp.__version__}, dataset {tp.load().dataset_version}")
     lengths = [1_000 * 2**step for step in range(7)]  # 1,000 to 64,000 characters
     kinds = ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated")
-    for kind in (*kinds, "'between ... and' repeated", "muscle-like words and places"):
+    for kind in (*kinds, "'between ... and' repeated", "muscle-like words and places", "filler and side words only"):
         series(f"reading a phrase ({kind}), by characters", lengths, phrases(kind), args.runs)
     series("validating aliases of one muscle, by aliases", [2_500 * 2**step for step in range(5)], aliases, args.runs)
     series("validating a chain of regions, by depth", [250 * 2**step for step in range(5)], chain, args.runs)

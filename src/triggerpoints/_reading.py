@@ -52,10 +52,12 @@ _PAIN_WORDS = frozenset(
 _BODY_OR_DIRECTION = frozenset("back backs side sides bottom".split())
 _OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
 _AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but", "to", "with"})
+_LIST_AFTER = frozenset({"and", "or"})
 _COPULA_NEGATIONS = frozenset("isnt arent wasnt werent".split())
 # Negations that may end a statement about the place before them ("my neck *doesn't*").
 _POST_NEGATIONS = _COPULA_NEGATIONS | frozenset("not doesnt dont didnt".split())
 _NEGATING_PAIRS = frozenset({("apart", "from")})  # "apart from my thumb", but "falling apart"
+_PAIN_UNSAID = _PAIN_WORDS - {"too", "also"} | {"at", "all", "really", "any", "anymore"}
 _UNSAID = frozenset("do does did bother bothers bothering anymore any more much too either really now".split())
 _CLAUSES = re.compile(r"[,;:/()\[\]{}.!?\"]+")
 _BROAD_DEPTH = 1  # the body's direct parts (head, trunk, limbs) ...
@@ -130,11 +132,9 @@ def _read_clauses(reader: Reader, text: str, found: Found, circumstances: list[t
             # "the bend of my elbow" is a place; "when I bend over" moves no named part
             moves = word in MOVEMENTS and following not in _NOT_MOVED
             negates = word in NEGATIONS or (word, following) in _NEGATING_PAIRS
-            if (
-                state == "pain"
-                and run
-                and _says_free(words, number, after_fine=fine_said, after_place=_ends_in_place(reader, run))
-            ):
+            # (whether the word before is a place: looked at for a negation only, so linear)
+            after_place = word in NEGATIONS and number > 0 and reader.is_place_word(words[number - 1])
+            if state == "pain" and run and _says_free(words, number, after_fine=fine_said, after_place=after_place):
                 # "my back hurts and *my neck doesn't*", "but my knee is fine": the last place
                 # before it is free of pain.
                 cut = _last_place(reader, run)
@@ -188,15 +188,16 @@ def _says_free(words: list[str], number: int, *, after_fine: bool = False, after
     word = words[number] if number < len(words) else ""
     copula = number > 0 and words[number - 1] in _COPULAS
     # "my neck doesn't"; "neck negative", "my knee never hurts" only right after the place
-    # ("my knee xray was negative but it hurts" frees nothing)
-    negation = word in _POST_NEGATIONS or (word in NEGATIONS and after_place)
-    if not (negation or (word in _FINE and copula)):
+    # ("my knee xray was negative but it hurts", "neck pain nothing more" free nothing)
+    verbal = word in _POST_NEGATIONS or (word in _FINE and copula)
+    if not (verbal or (word in NEGATIONS and after_place)):
         return False
+    unsaid = _UNSAID if verbal else _PAIN_UNSAID  # "my knee no *sharp* pain" says how, not whether
     said = False
     for later in range(number + 1, len(words)):  # by position, stopping early: no copy of the rest
         if words[later] in CONTRASTS:
             break
-        if words[later] not in FILLER and words[later] not in _UNSAID:
+        if (words[later] not in FILLER or not verbal) and words[later] not in unsaid:
             return False
         said = True
     return said or not after_fine or not (word in _COPULA_NEGATIONS or (word == "not" and copula))
@@ -231,12 +232,6 @@ def _end_run(
         (found.absent if state == "not" else found.regions).extend(reader.places(run, found))
 
 
-def _ends_in_place(reader: Reader, run: list[str]) -> bool:
-    """The last word of a run that is not filler is a place word ("my knee", not "my knee xray was")."""
-    last = next((w for w in reversed(run) if w not in FILLER and w not in SIDES), None)
-    return last is not None and reader.is_place_word(last)
-
-
 def _without_back_again(reader: Reader, words: list[str], found: Found) -> list[str]:
     """The words without a "back" that means "again": "my knee pain *is back*", "it is back in my knee".
 
@@ -250,7 +245,16 @@ def _without_back_again(reader: Reader, words: list[str], found: Found) -> list[
     said = False  # pain, "it" or a place was named before
     for number, word in enumerate(words):
         following = words[number + 1] if number + 1 < len(words) else None
-        if word == "back" and said and number > 0 and words[number - 1] in _COPULAS and following in _AFTER_BACK_AGAIN:
+        # "the pain is back and neck" lists the back; "... is back and my neck hurts" does not
+        listed = following in _LIST_AFTER and number + 2 < len(words) and reader.is_place_word(words[number + 2])
+        if (
+            word == "back"
+            and said
+            and number > 0
+            and words[number - 1] in _COPULAS
+            and following in _AFTER_BACK_AGAIN
+            and not listed
+        ):
             found.ignored.append(word)
             continue
         said = said or word in _PAIN_WORDS or word in ("it", "its") or reader.is_place_word(word)
@@ -273,8 +277,9 @@ def _seat_end(reader: Reader, run: list[str], mark: int) -> int:
         modifier = word in DIRECTIONS and (word not in _BODY_OR_DIRECTION or of_next)
         if word in GLUE or word in SIDES or word in _SEAT_GLUE or modifier or of_next:
             continue
-        if end < len(run) and reader.match(place_tokens(f"{word} {run[end]}")):
-            end += 1  # a body part of two words: "big toe", "shoulder blade"
+        alone = word in _BODY_OR_DIRECTION or reader.match(place_tokens(word)) is not None
+        if not alone and end < len(run) and reader.match(place_tokens(f"{word} {run[end]}")):
+            end += 1  # a body part of two words whose first names none alone: "big toe"
         break
     return end
 
