@@ -18,7 +18,8 @@ nothing, a region name that runs across a separator ("next to the spine") repeat
 blades and" repeated ("between" tries several ends), and a muscle-like word beside
 places with a circumstance and a negation after a place, repeated (the beginning of a
 muscle's name is looked up, circumstances are read apart, a negation looks ahead), and
-filler and side words alone (one long run with no place in it). Aliases and the region chain
+filler and side words alone (one long run with no place in it), and half the phrase
+"front" repeated, the other half "and knee" repeated (a direction shared over "and"). Aliases and the region chain
 are added to the mini fixture and checked with the dataset validator; file sizes are
 copies of the packaged dataset (``benchmarks/scaling.py`` builds them) read with
 :func:`triggerpoints.load`.
@@ -84,11 +85,14 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         # No punctuation: one clause, so every look-ahead sees the whole rest of the phrase.
         "muscle-like words and places": "upper trapez and knee when sitting but knee is fine but a no ",
         "filler and side words only": "my the of left pain ",
+        # Half a run of direction words, then places joined by "and" that may share them.
+        "directions, then a list": "front |and knee ",
     }[kind]
     atlas = tp.load()
 
     def make(size: int) -> Callable[[], object]:
-        text = (pieces * (size // len(pieces) + 1))[:size]
+        halves = pieces.split("|")
+        text = " ".join((half * (size // len(halves) // len(half) + 1))[: size // len(halves)] for half in halves)
         return lambda: read_place(text, atlas)
 
     return make
@@ -153,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"triggerpoints {tp.__version__}, dataset {tp.load().dataset_version}")
     lengths = [1_000 * 2**step for step in range(7)]  # 1,000 to 64,000 characters
     kinds = ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated")
-    for kind in (*kinds, "'between ... and' repeated", "muscle-like words and places", "filler and side words only"):
+    more = ("muscle-like words and places", "filler and side words only", "directions, then a list")
+    for kind in (*kinds, "'between ... and' repeated", *more):
         series(f"reading a phrase ({kind}), by characters", lengths, phrases(kind), args.runs)
     series("validating aliases of one muscle, by aliases", [2_500 * 2**step for step in range(5)], aliases, args.runs)
     series("validating a chain of regions, by depth", [250 * 2**step for step in range(5)], chain, args.runs)

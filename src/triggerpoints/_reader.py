@@ -309,7 +309,9 @@ class Reader:
                 # A level before its body part names a part of its own, not a side that
                 # the next part shares: "lower back and buttock", "upper arm and hand"; but
                 # "top of the foot and toes" and "outer thigh and knee" share theirs.
-                carried = [w for n, w in enumerate(tokens) if w.token in _DIRECTIONS and _shared(tokens, n)]
+                # (the last few only: no region's words are longer, and a long run of
+                # directions must not be matched again with every later part)
+                carried = [w for n, w in enumerate(tokens) if w.token in _DIRECTIONS and _shared(tokens, n)][-_PENDING:]
         return regions
 
     def muscle_part(self, part: list[str], found: Found) -> list[str]:
