@@ -19,7 +19,8 @@ blades and" repeated ("between" tries several ends), and a muscle-like word besi
 places with a circumstance and a negation after a place, repeated (the beginning of a
 muscle's name is looked up, circumstances are read apart, a negation looks ahead), and
 filler and side words alone (one long run with no place in it), and half the phrase
-"front" repeated, the other half "and knee" repeated (a direction shared over "and"). Aliases and the region chain
+"front" repeated, the other half "and knee" repeated (a direction shared over "and"),
+and "back" repeated, "and", "knee" repeated and "of" (two long parts). Aliases and the region chain
 are added to the mini fixture and checked with the dataset validator; file sizes are
 copies of the packaged dataset (``benchmarks/scaling.py`` builds them) read with
 :func:`triggerpoints.load`.
@@ -85,14 +86,21 @@ def phrases(kind: str) -> Callable[[int], Callable[[], object]]:
         # No punctuation: one clause, so every look-ahead sees the whole rest of the phrase.
         "muscle-like words and places": "upper trapez and knee when sitting but knee is fine but a no ",
         "filler and side words only": "my the of left pain ",
-        # Half a run of direction words, then places joined by "and" that may share them.
+        # Pieces split by "|" each fill an equal share; one in brackets comes once.
+        # Half a run of direction words, then places joined by "and" that may share them:
         "directions, then a list": "front |and knee ",
+        # Two long parts on either side of one "and" (a direction looks for "of" after it):
+        "two long parts joined by 'and'": "back |[and ]|knee |[of]",
     }[kind]
     atlas = tp.load()
 
     def make(size: int) -> Callable[[], object]:
-        halves = pieces.split("|")
-        text = " ".join((half * (size // len(halves) // len(half) + 1))[: size // len(halves)] for half in halves)
+        shares = pieces.split("|")
+        repeated = [share for share in shares if not share.startswith("[")]
+        each = size // len(repeated)
+        text = "".join(
+            share[1:-1] if share.startswith("[") else (share * (each // len(share) + 1))[:each] for share in shares
+        )
         return lambda: read_place(text, atlas)
 
     return make
@@ -157,7 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"triggerpoints {tp.__version__}, dataset {tp.load().dataset_version}")
     lengths = [1_000 * 2**step for step in range(7)]  # 1,000 to 64,000 characters
     kinds = ("lay phrases", "words naming nothing", "name across a separator", "'back of the' repeated")
-    more = ("muscle-like words and places", "filler and side words only", "directions, then a list")
+    more = (
+        "muscle-like words and places",
+        "filler and side words only",
+        "directions, then a list",
+        "two long parts joined by 'and'",
+    )
     for kind in (*kinds, "'between ... and' repeated", *more):
         series(f"reading a phrase ({kind}), by characters", lengths, phrases(kind), args.runs)
     series("validating aliases of one muscle, by aliases", [2_500 * 2**step for step in range(5)], aliases, args.runs)

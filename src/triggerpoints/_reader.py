@@ -409,7 +409,8 @@ class Reader:
         """
         if not tokens or not following or following[0] not in _LIST_WORDS:
             return None
-        if any(w.raw == _BACK and "of" not in following for w in tokens):
+        of_follows = "of" in following  # once: not for each word of this part
+        if not of_follows and any(w.raw == _BACK for w in tokens):
             return None
         if any(w.token not in _DIRECTIONS and w.raw != _BACK and self.match([w.token]) for w in tokens):
             return None

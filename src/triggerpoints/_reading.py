@@ -50,9 +50,11 @@ _PAIN_WORDS = frozenset(
     """.split()
 )
 _BODY_OR_DIRECTION = frozenset("back backs side sides bottom".split())
+_CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 _OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
 _AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but", "to", "with"})
 _LIST_AFTER = frozenset({"and", "or"})
+_COMING = frozenset("coming comes came come".split())  # "keeps coming back"
 _COPULA_NEGATIONS = frozenset("isnt arent wasnt werent".split())
 # Negations that may end a statement about the place before them ("my neck *doesn't*").
 _POST_NEGATIONS = _COPULA_NEGATIONS | frozenset("not doesnt dont didnt".split())
@@ -235,9 +237,9 @@ def _end_run(
 def _without_back_again(reader: Reader, words: list[str], found: Found) -> list[str]:
     """The words without a "back" that means "again": "my knee pain *is back*", "it is back in my knee".
 
-    Only after "is", "was", ... at a clause's end or before "in", "now", "and", "to", ...,
-    and only where what is back is pain or a place named before ("there is back and neck
-    pain" keeps it).
+    After "coming", "came", ...; after "is", "was", ... only at a clause's end or before
+    "in", "now", "and", "to", ..., and only where what is back is pain or a place named
+    before ("there is back and neck pain" keeps it).
     """
     if "back" not in words:
         return words
@@ -247,13 +249,11 @@ def _without_back_again(reader: Reader, words: list[str], found: Found) -> list[
         following = words[number + 1] if number + 1 < len(words) else None
         # "the pain is back and neck" lists the back; "... is back and my neck hurts" does not
         listed = following in _LIST_AFTER and number + 2 < len(words) and reader.is_place_word(words[number + 2])
+        again = said and following in _AFTER_BACK_AGAIN and not listed
         if (
             word == "back"
-            and said
             and number > 0
-            and words[number - 1] in _COPULAS
-            and following in _AFTER_BACK_AGAIN
-            and not listed
+            and (words[number - 1] in _COMING or (words[number - 1] in _COPULAS and again))
         ):
             found.ignored.append(word)
             continue
@@ -277,9 +277,9 @@ def _seat_end(reader: Reader, run: list[str], mark: int) -> int:
         modifier = word in DIRECTIONS and (word not in _BODY_OR_DIRECTION or of_next)
         if word in GLUE or word in SIDES or word in _SEAT_GLUE or modifier or of_next:
             continue
-        alone = word in _BODY_OR_DIRECTION or reader.match(place_tokens(word)) is not None
-        if not alone and end < len(run) and reader.match(place_tokens(f"{word} {run[end]}")):
-            end += 1  # a body part of two words whose first names none alone: "big toe"
+        pair = place_tokens(f"{word} {run[end]}") if end < len(run) else []
+        if len(pair) == 2 and not _CANONICAL_DIRECTIONS.intersection(pair) and reader.match(pair):
+            end += 1  # a body part of two words ("big toe", "shoulder blade"), not "back neck"
         break
     return end
 
@@ -309,7 +309,7 @@ def _read_partial(reader: Reader, key: str, found: Found, *, exact: bool = False
         return
     atlas = reader.atlas
     names = atlas.indexes.names
-    regions = {rid for word, ids in names["region"].items() if word.startswith(key) for rid in ids}
+    regions = {rid for word in reader.beginning("region", key) for rid in names["region"][word]}
     if len(regions) > 1:
         raise AmbiguousKeyError(key, sorted(atlas.indexes.display[r] for r in regions))
     if regions:

@@ -364,7 +364,6 @@ _CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 #: Words that are a body part or a direction by what follows them, in their singular form.
 _NOUN_OR_DIRECTION = {"back": "back", "side": "side", "sides": "side", "bottom": "bottom"}
 #: Words after which "back" is an adverb ("my knee pain *is back*", "keeps *coming back*").
-_COMING = frozenset("coming comes came come".split())
 #: Words before "the" that make a "back" after a place a direction ("knee *at the back*").
 _AT = frozenset("at on from".split())
 
@@ -378,8 +377,6 @@ def _back_or_side(word: str, words: list[str], number: int, previous: str | None
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
-    if number > 0 and words[number - 1] in _COMING:
-        return None  # "keeps coming back" ("is back", meaning again, is left out before: _reading)
     if following is not None and following not in FILLER:
         return "posterior" if word == "back" else "lower"  # "back of the thigh", "bottom of my back"
     if previous is not None and number > 1 and words[number - 1] == "the" and words[number - 2] in _AT:
