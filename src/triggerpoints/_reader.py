@@ -18,6 +18,7 @@ from triggerpoints._geometry import geometry
 from triggerpoints._phrase import Found, Word, part_words, split_parts, subsets
 from triggerpoints._text import (
     ABBREVIATIONS,
+    CANONICAL_DIRECTIONS,
     CONTRASTS,
     DIRECTIONS,
     FILLER,
@@ -31,7 +32,7 @@ from triggerpoints._text import (
 
 __all__ = ["Reader"]
 
-_DIRECTIONS = frozenset(DIRECTIONS.values())
+_DIRECTIONS = CANONICAL_DIRECTIONS
 _LEVELS = ("upper", "lower", "middle")
 _POSTERIOR, _BACK = "posterior", "back"  # the direction word, and the body part it names alone
 _SENSES = {"pinky": "small"}  # a head word that is also a modifier: "pinky toe" is a small toe

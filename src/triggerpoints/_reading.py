@@ -18,6 +18,7 @@ from triggerpoints._phrase import Found, split_parts
 from triggerpoints._place import Place, Side
 from triggerpoints._reader import Reader
 from triggerpoints._text import (
+    CANONICAL_DIRECTIONS,
     CIRCUMSTANCES,
     CONTRASTS,
     DIRECTIONS,
@@ -25,6 +26,7 @@ from triggerpoints._text import (
     GLUE,
     MOVEMENTS,
     NEGATIONS,
+    PAIN_WORDS,
     PATH_VERBS,
     SEPARATORS,
     SIDES,
@@ -43,14 +45,10 @@ _NOT_MOVED = frozenset("of over down forward forwards backward backwards up".spl
 _SEAT_WORDS = 6  # words after "on" that may name a seat, at most ("on the back of my head")
 _SEAT_GLUE = frozenset("one".split())
 # Words that make a circumstance's place one that hurts ("... when I walk *my hip hurts too*").
-_PAIN_WORDS = frozenset(
-    """
-    pain pains painful hurt hurts hurting ache aches aching achy sore soreness tender tenderness stiff
-    stiffness discomfort burning burns throbbing throbs tingling tingles numb numbness cramping cramps too also
-    """.split()
+_PAIN_WORDS = PAIN_WORDS | frozenset(
+    "stiff stiffness burns throbs tingling tingles numb numbness cramping cramps too also".split()
 )
 _BODY_OR_DIRECTION = frozenset("back backs side sides bottom".split())
-_CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 _OBJECT_MARKERS = frozenset("on onto over against across under beneath underneath".split())
 _AFTER_BACK_AGAIN = frozenset({None, "in", "on", "at", "again", "now", "today", "and", "but", "to", "with"})
 _LIST_AFTER = frozenset({"and", "or"})
@@ -278,7 +276,7 @@ def _seat_end(reader: Reader, run: list[str], mark: int) -> int:
         if word in GLUE or word in SIDES or word in _SEAT_GLUE or modifier or of_next:
             continue
         pair = place_tokens(f"{word} {run[end]}") if end < len(run) else []
-        if len(pair) == 2 and not _CANONICAL_DIRECTIONS.intersection(pair) and reader.match(pair):
+        if len(pair) == 2 and not CANONICAL_DIRECTIONS.intersection(pair) and reader.match(pair):
             end += 1  # a body part of two words ("big toe", "shoulder blade"), not "back neck"
         break
     return end

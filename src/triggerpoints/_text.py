@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "ABBREVIATIONS",
+    "CANONICAL_DIRECTIONS",
     "CIRCUMSTANCES",
     "CONNECTIVES",
     "CONTRASTS",
@@ -21,6 +22,7 @@ __all__ = [
     "GLUE",
     "MOVEMENTS",
     "NEGATIONS",
+    "PAIN_WORDS",
     "PATH_VERBS",
     "QUALIFIERS",
     "SEPARATORS",
@@ -235,18 +237,25 @@ QUALIFIERS = frozenset(
     """.split()
 )
 
+#: Words for pain itself ("it *hurts*", "*tender*"): filler for places, but they say a place hurts.
+PAIN_WORDS = frozenset(
+    """
+    pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender tenderness discomfort
+    burning throbbing
+    """.split()
+)
+
 #: Words that carry no place: they are dropped from phrases and aliases alike.
 FILLER = (
     frozenset(
         """
         a an the my his her their your our this that these those of in on at all way whole some
         sometimes often usually mostly mainly especially occasionally also just very really quite
-        slightly pain pains painful ache aches aching achy hurt hurts hurting sore soreness tender
-        tenderness discomfort feel feels felt feeling sensation sharp dull burning throbbing
-        nagging down up along across through over as far area region part i have has get gets
-        muscle muscles aspect aspects
+        slightly feel feels felt feeling sensation sharp dull nagging down up along across through
+        over as far area region part i have has get gets muscle muscles aspect aspects
         """.split()
     )
+    | PAIN_WORDS
     | SEPARATORS
     | QUALIFIERS
 )
@@ -358,7 +367,8 @@ def place_words(words: list[str]) -> list[str | None]:
     return tokens
 
 
-_CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
+#: The canonical direction words ("lateral", "posterior", "upper", ...).
+CANONICAL_DIRECTIONS = frozenset(DIRECTIONS.values())
 
 
 #: Words that are a body part or a direction by what follows them, in their singular form.
@@ -373,7 +383,7 @@ def _back_or_side(word: str, words: list[str], number: int, previous: str | None
         # "outer side" adds nothing to "outer"; "pain in my knee on the right side" names the
         # side of the body (but "the left side of my waist" is the side of the waist).
         after_side = number > 0 and words[number - 1] in SIDES and words[number + 1 : number + 2] != ["of"]
-        return None if previous in _CANONICAL_DIRECTIONS or after_side else "lateral"
+        return None if previous in CANONICAL_DIRECTIONS or after_side else "lateral"
     # By position, not islice(words, number + 1): islice walks from the start each time,
     # which made "back of the back of the ..." take time quadratic in its length.
     following = next((words[n] for n in range(number + 1, len(words)) if words[n] not in GLUE), None)
